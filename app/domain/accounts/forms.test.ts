@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { PASSWORD_MAX, loginSchema, safeRedirect, signupSchema } from '#app/domain/accounts/forms.ts'
+
+describe('signupSchema', () => {
+	const valid = { organisationName: 'Acme', name: 'Ada', email: ' Ada@Example.COM ', password: 'correct horse' }
+
+	it('normalises the email', () => {
+		expect(signupSchema.parse(valid).email).toBe('ada@example.com')
+	})
+
+	it('accepts a 64-character passphrase unchanged (never truncated)', () => {
+		const password = 'x'.repeat(63) + 'y'
+		expect(signupSchema.parse({ ...valid, password }).password).toBe(password)
+	})
+
+	it('explains what is wrong with each field', () => {
+		const result = signupSchema.safeParse({ organisationName: 'A', name: '', email: 'nope', password: 'short' })
+		expect(result.success).toBe(false)
+		const messages = Object.fromEntries(result.error!.issues.map((i) => [i.path[0], i.message]))
+		expect(messages.organisationName).toMatch(/at least 2/)
+		expect(messages.email).toMatch(/valid email/)
+		expect(messages.password).toMatch(/at least 8/)
+	})
+
+	it('refuses absurdly long passwords', () => {
+		expect(loginSchema.safeParse({ email: 'a@b.co', password: 'x'.repeat(PASSWORD_MAX + 1) }).success).toBe(false)
+	})
+})
+
+describe('safeRedirect', () => {
+	it('keeps same-site paths and drops everything else', () => {
+		expect(safeRedirect('/members?x=1')).toBe('/members?x=1')
+		expect(safeRedirect('//evil.example')).toBe('/home')
+		expect(safeRedirect('https://evil.example')).toBe('/home')
+		expect(safeRedirect('/\\evil.example')).toBe('/home')
+		expect(safeRedirect(undefined)).toBe('/home')
+	})
+})

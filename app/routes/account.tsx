@@ -1,0 +1,149 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
+import { Form, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { requireViewer } from '#app/auth/session.server.ts'
+import { SubmitButton } from '#app/components/forms.tsx'
+import { RoleBadge } from '#app/components/role-badge.tsx'
+import { getMembershipRole, listUserOrganisations } from '#app/data/accounts.server.ts'
+import { recordAudit } from '#app/data/audit.server.ts'
+import { deleteOtherSessions, listUserSessions, switchSessionOrganisation } from '#app/data/sessions.server.ts'
+import { formatDateTime } from '#app/utils/format.ts'
+import { badRequest, readFormData } from '#app/utils/http.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Account · Attune' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const viewer = await requireViewer(request)
+	const [sessions, organisations] = await Promise.all([
+		listUserSessions(viewer.user.id),
+		listUserOrganisations(viewer.user.id),
+	])
+	return json({
+		user: viewer.user,
+		role: viewer.role,
+		currentOrganisationId: viewer.organisation.id,
+		organisations,
+		sessions: sessions.map((s) => ({
+			current: s.idHash === viewer.sessionIdHash,
+			key: s.idHash.slice(0, 12),
+			createdAt: s.createdAt,
+			lastSeenAt: s.lastSeenAt,
+			userAgent: describeAgent(s.userAgent),
+		})),
+	})
+}
+
+function describeAgent(ua: string | null): string {
+	if (!ua) return 'Unknown device'
+	const browser = /Firefox\//.test(ua) ? 'Firefox' : /Edg\//.test(ua) ? 'Edge' : /Chrome\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : 'Browser'
+	const os = /Windows/.test(ua) ? 'Windows' : /Mac OS X/.test(ua) ? 'macOS' : /Android/.test(ua) ? 'Android' : /iPhone|iPad/.test(ua) ? 'iOS' : /Linux/.test(ua) ? 'Linux' : 'unknown system'
+	return `${browser} on ${os}`
+}
+
+const actionSchema = z.discriminatedUnion('intent', [
+	z.object({ intent: z.literal('sign-out-others') }),
+	z.object({ intent: z.literal('switch-organisation'), organisationId: z.uuid() }),
+])
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	const viewer = await requireViewer(request)
+	const parsed = actionSchema.safeParse(Object.fromEntries(await readFormData(request)))
+	if (!parsed.success) throw badRequest('That request could not be understood.')
+	if (parsed.data.intent === 'sign-out-others') {
+		const count = await deleteOtherSessions(viewer.user.id, viewer.sessionIdHash)
+		await recordAudit({
+			type: 'sessions_revoked',
+			organisationId: viewer.organisation.id,
+			userId: viewer.user.id,
+			ip: context.clientIp,
+			detail: { count },
+		})
+		throw redirect(`/account?signedOut=${count}`)
+	}
+	const role = await getMembershipRole(parsed.data.organisationId, viewer.user.id)
+	if (!role) throw badRequest('You are not a member of that organisation.')
+	await switchSessionOrganisation(viewer.sessionIdHash, parsed.data.organisationId)
+	throw redirect('/home')
+}
+
+export default function AccountPage() {
+	const data = useLoaderData<typeof loader>()
+	const [searchParams] = useSearchParams()
+	const signedOut = searchParams.get('signedOut')
+	const others = data.sessions.filter((s) => !s.current).length
+	return (
+		<>
+			<div className="page-header">
+				<div>
+					<h1>Your account</h1>
+					<p>
+						{data.user.name} · {data.user.email}
+					</p>
+				</div>
+			</div>
+			{signedOut !== null ? (
+				<div className="alert alert--ok" role="status" style={{ marginBottom: 'var(--space-5)' }}>
+					Signed out of {signedOut} other session{signedOut === '1' ? '' : 's'}.
+				</div>
+			) : null}
+			<div className="card">
+				<h2>Where you are signed in</h2>
+				<table className="table">
+					<thead>
+						<tr>
+							<th>Device</th>
+							<th>Signed in</th>
+							<th>Last active</th>
+						</tr>
+					</thead>
+					<tbody>
+						{data.sessions.map((s) => (
+							<tr key={s.key}>
+								<td data-label="Device">
+									{s.userAgent} {s.current ? <span className="badge badge--coach">This device</span> : null}
+								</td>
+								<td data-label="Signed in">{formatDateTime(s.createdAt)}</td>
+								<td data-label="Last active">{formatDateTime(s.lastSeenAt)}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+				<Form method="post" style={{ marginTop: 'var(--space-4)' }}>
+					<SubmitButton
+						name="intent"
+						value="sign-out-others"
+						className="button button--secondary"
+						pendingLabel="Signing out…"
+					>
+						Sign out of {others} other session{others === 1 ? '' : 's'}
+					</SubmitButton>
+				</Form>
+			</div>
+			{data.organisations.length > 1 ? (
+				<div className="card">
+					<h2>Your organisations</h2>
+					<ul className="people-list">
+						{data.organisations.map((o) => (
+							<li key={o.id}>
+								<span>
+									{o.name} <RoleBadge role={o.role} />
+								</span>
+								{o.id === data.currentOrganisationId ? (
+									<span className="muted small">Current</span>
+								) : (
+									<Form method="post">
+										<input type="hidden" name="organisationId" value={o.id} />
+										<button className="button button--secondary button--small" name="intent" value="switch-organisation">
+											Switch to {o.name}
+										</button>
+									</Form>
+								)}
+							</li>
+						))}
+					</ul>
+				</div>
+			) : null}
+		</>
+	)
+}

@@ -1,0 +1,108 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { requireViewer } from '#app/auth/session.server.ts'
+import { listPendingInvitations } from '#app/data/invitations.server.ts'
+import { countMembersByRole, getMember } from '#app/data/members.server.ts'
+import { listTeams } from '#app/data/teams.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Home · Attune' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const viewer = await requireViewer(request)
+	const orgId = viewer.organisation.id
+	const firstName = viewer.user.name.split(' ')[0] ?? viewer.user.name
+	if (viewer.role === 'admin') {
+		const [counts, invitations, teams] = await Promise.all([
+			countMembersByRole(orgId),
+			listPendingInvitations(orgId),
+			listTeams(orgId),
+		])
+		return json({ kind: 'admin' as const, firstName, counts, pendingInvitations: invitations.length, teams })
+	}
+	if (viewer.role === 'coach') {
+		const teams = await listTeams(orgId, viewer.user.id)
+		return json({ kind: 'coach' as const, firstName, teams })
+	}
+	const me = await getMember(orgId, viewer.user.id)
+	const teams = (await listTeams(orgId)).filter((t) => me?.teams.some((m) => m.id === t.id))
+	return json({ kind: 'learner' as const, firstName, teams })
+}
+
+export default function Home() {
+	const data = useLoaderData<typeof loader>()
+	return (
+		<>
+			<div className="page-header">
+				<div>
+					<h1>Welcome back, {data.firstName}</h1>
+					<p>
+						{data.kind === 'admin'
+							? 'Your organisation at a glance.'
+							: data.kind === 'coach'
+								? 'The teams you coach.'
+								: 'Your practice space. What you do here is private unless you share it.'}
+					</p>
+				</div>
+			</div>
+			{data.kind === 'admin' ? (
+				<div className="stack">
+					<div className="grid">
+						<div className="card">
+							<p className="muted small">Learners</p>
+							<p className="stat">{data.counts.learner}</p>
+						</div>
+						<div className="card">
+							<p className="muted small">Coaches</p>
+							<p className="stat">{data.counts.coach}</p>
+						</div>
+						<div className="card">
+							<p className="muted small">Admins</p>
+							<p className="stat">{data.counts.admin}</p>
+						</div>
+						<div className="card">
+							<p className="muted small">Open invitations</p>
+							<p className="stat">{data.pendingInvitations}</p>
+						</div>
+					</div>
+					<div className="card">
+						<h2>Next steps</h2>
+						<p>
+							<Link to="/members">Invite people and manage roles</Link> · <Link to="/teams">Organise teams and coaches</Link>
+						</p>
+						<p className="muted small" style={{ margin: 0 }}>
+							{data.teams.length} team{data.teams.length === 1 ? '' : 's'} so far.
+						</p>
+					</div>
+				</div>
+			) : (
+				<TeamCards teams={data.teams} empty={data.kind === 'coach' ? 'You do not coach a team yet. An admin can add you to one.' : 'You are not in a team yet. An admin can add you to one.'} />
+			)}
+		</>
+	)
+}
+
+function TeamCards({
+	teams,
+	empty,
+}: {
+	teams: Array<{ id: string; name: string; coaches: Array<{ name: string }>; members: Array<{ id: string; name: string }> }>
+	empty: string
+}) {
+	if (teams.length === 0) return <div className="card muted">{empty}</div>
+	return (
+		<div className="grid">
+			{teams.map((team) => (
+				<div key={team.id} className="card">
+					<h2>{team.name}</h2>
+					<p className="muted small">
+						Coach{team.coaches.length === 1 ? '' : 'es'}: {team.coaches.map((c) => c.name).join(', ') || 'none yet'}
+					</p>
+					<p className="small" style={{ margin: 0 }}>
+						{team.members.length} learner{team.members.length === 1 ? '' : 's'}
+					</p>
+				</div>
+			))}
+		</div>
+	)
+}

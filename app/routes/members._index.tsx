@@ -1,0 +1,216 @@
+import { getFormProps, getSelectProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { requireRole } from '#app/auth/session.server.ts'
+import { ErrorList, Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
+import { RoleBadge } from '#app/components/role-badge.tsx'
+import { recordAudit } from '#app/data/audit.server.ts'
+import { createInvitation, listPendingInvitations, revokeInvitation } from '#app/data/invitations.server.ts'
+import { listMembers } from '#app/data/members.server.ts'
+import { inviteSchema } from '#app/domain/accounts/forms.ts'
+import { roleLabels, roles } from '#app/domain/accounts/roles.ts'
+import { formatDate } from '#app/utils/format.ts'
+import { badRequest, readFormData } from '#app/utils/http.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Members · Attune' }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const viewer = await requireRole(request, context, ['admin'])
+	const [members, invitations] = await Promise.all([
+		listMembers(viewer.organisation.id),
+		listPendingInvitations(viewer.organisation.id),
+	])
+	return json({ members, invitations, viewerId: viewer.user.id })
+}
+
+const revokeSchema = z.object({ intent: z.literal('revoke'), invitationId: z.uuid() })
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	const viewer = await requireRole(request, context, ['admin'])
+	const formData = await readFormData(request)
+	const intent = formData.get('intent')
+
+	if (intent === 'revoke') {
+		const parsed = revokeSchema.safeParse(Object.fromEntries(formData))
+		if (!parsed.success) throw badRequest('That invitation reference is not valid.')
+		const revoked = await revokeInvitation(viewer.organisation.id, parsed.data.invitationId)
+		if (revoked) {
+			await recordAudit({
+				type: 'invitation_revoked',
+				organisationId: viewer.organisation.id,
+				userId: viewer.user.id,
+				ip: context.clientIp,
+				detail: { invitationId: parsed.data.invitationId },
+			})
+		}
+		return json({ kind: 'revoked' as const, ok: revoked })
+	}
+
+	const submission = parseWithZod(formData, { schema: inviteSchema })
+	if (submission.status !== 'success') {
+		return json({ kind: 'invite' as const, result: submission.reply(), link: null }, { status: 400 })
+	}
+	const { email, role } = submission.value
+	const { token, expiresAt } = await createInvitation({
+		organisationId: viewer.organisation.id,
+		email,
+		role,
+		invitedBy: viewer.user.id,
+	})
+	await recordAudit({
+		type: 'invitation_created',
+		organisationId: viewer.organisation.id,
+		userId: viewer.user.id,
+		ip: context.clientIp,
+		detail: { email, role },
+	})
+	const link = new URL(`/invitations/${token}`, request.url).toString()
+	return json({
+		kind: 'invite' as const,
+		result: submission.reply({ resetForm: true }),
+		link: { url: link, email, role, expiresAt: expiresAt.toISOString() },
+	})
+}
+
+export default function MembersPage() {
+	const { members, invitations, viewerId } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [searchParams] = useSearchParams()
+	const inviteResult = actionData?.kind === 'invite' ? actionData.result : undefined
+	const [form, fields] = useForm({
+		id: 'invite',
+		lastResult: inviteResult,
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
+		shouldRevalidate: 'onBlur',
+		defaultValue: { role: 'learner' },
+	})
+	const link = actionData?.kind === 'invite' ? actionData.link : null
+	return (
+		<>
+			<div className="page-header">
+				<div>
+					<h1>Members</h1>
+					<p>
+						{members.length} {members.length === 1 ? 'person' : 'people'} in your organisation.
+					</p>
+				</div>
+			</div>
+			{searchParams.get('welcome') ? (
+				<div className="alert alert--ok" style={{ marginBottom: 'var(--space-5)' }}>
+					Your organisation is ready. Invite your coaches and learners below.
+				</div>
+			) : null}
+			<div className="card">
+				<h2>Invite someone</h2>
+				<p className="muted small">
+					Attune does not send email. Create an invitation, then copy the link and send it yourself. Links work
+					once and expire after 7 days.
+				</p>
+				<Form method="post" className="form form--inline" {...getFormProps(form)}>
+					<input type="hidden" name="intent" value="invite" />
+					<div style={{ flex: '2 1 240px' }}>
+						<Field meta={fields.email} label="Email" type="email" />
+					</div>
+					<div className="field" style={{ flex: '1 1 140px' }}>
+						<label htmlFor={fields.role.id}>Role</label>
+						<select {...getSelectProps(fields.role)} key={fields.role.key}>
+							{roles.map((r) => (
+								<option key={r} value={r}>
+									{roleLabels[r]}
+								</option>
+							))}
+						</select>
+						<ErrorList id={fields.role.errorId} errors={fields.role.errors} />
+					</div>
+					<SubmitButton pendingLabel="Creating…" name="intent" value="invite">
+						Create invitation
+					</SubmitButton>
+				</Form>
+				<FormErrors id={form.errorId} errors={form.errors} />
+				{link ? (
+					<div className="alert alert--ok" role="status" style={{ marginTop: 'var(--space-4)' }}>
+						<p>
+							Invitation for <strong>{link.email}</strong> as {roleLabels[link.role]} created. Copy this link and
+							send it to them:
+						</p>
+						<div className="copy-box">
+							<output data-testid="invitation-link">{link.url}</output>
+						</div>
+						<p className="small" style={{ margin: 'var(--space-2) 0 0' }}>
+							It expires on {formatDate(link.expiresAt)}. This is the only time the link is shown.
+						</p>
+					</div>
+				) : null}
+			</div>
+
+			{invitations.length > 0 ? (
+				<div className="card">
+					<h2>Open invitations</h2>
+					<table className="table">
+						<thead>
+							<tr>
+								<th>Email</th>
+								<th>Role</th>
+								<th>Expires</th>
+								<th>
+									<span className="visually-hidden">Actions</span>
+								</th>
+							</tr>
+						</thead>
+						<tbody>
+							{invitations.map((inv) => (
+								<tr key={inv.id}>
+									<td data-label="Email">{inv.email}</td>
+									<td data-label="Role">
+										<RoleBadge role={inv.role} />
+									</td>
+									<td data-label="Expires">{formatDate(inv.expiresAt)}</td>
+									<td>
+										<Form method="post">
+											<input type="hidden" name="invitationId" value={inv.id} />
+											<button className="button button--danger button--small" name="intent" value="revoke">
+												Revoke
+											</button>
+										</Form>
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
+			) : null}
+
+			<div className="card">
+				<h2>People</h2>
+				<table className="table">
+					<thead>
+						<tr>
+							<th>Name</th>
+							<th>Email</th>
+							<th>Role</th>
+							<th>Joined</th>
+						</tr>
+					</thead>
+					<tbody>
+						{members.map((m) => (
+							<tr key={m.id}>
+								<td data-label="Name">
+									<Link to={`/members/${m.id}`}>{m.name}</Link>
+									{m.id === viewerId ? <span className="muted"> (you)</span> : null}
+								</td>
+								<td data-label="Email">{m.email}</td>
+								<td data-label="Role">
+									<RoleBadge role={m.role} />
+								</td>
+								<td data-label="Joined">{formatDate(m.joinedAt)}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</div>
+		</>
+	)
+}

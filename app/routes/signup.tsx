@@ -1,0 +1,78 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
+import { Form, Link, useActionData } from '@remix-run/react'
+import { signUp } from '#app/auth/accounts.server.ts'
+import { getViewer, startSession } from '#app/auth/session.server.ts'
+import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
+import { PASSWORD_MIN, signupSchema } from '#app/domain/accounts/forms.ts'
+import { readFormData } from '#app/utils/http.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Create an organisation · Attune' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	if (await getViewer(request)) throw redirect('/home')
+	return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	const submission = parseWithZod(await readFormData(request), { schema: signupSchema })
+	if (submission.status !== 'success') {
+		return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
+	}
+	const result = await signUp({ ...submission.value, ip: context.clientIp })
+	if (result.ok) {
+		const headers = await startSession(request, result.userId, result.organisationId)
+		throw redirect('/members?welcome=1', { headers })
+	}
+	if (result.reason === 'email-taken') {
+		return json(
+			submission.reply({
+				fieldErrors: { email: ['An account with this email already exists. Sign in instead.'] },
+				hideFields: ['password'],
+			}),
+			{ status: 409 },
+		)
+	}
+	return json(
+		submission.reply({
+			formErrors: [`Too many sign-ups from your network. Please try again in ${Math.ceil(result.retryAfter / 60)} minutes.`],
+			hideFields: ['password'],
+		}),
+		{ status: 429, headers: { 'Retry-After': String(result.retryAfter) } },
+	)
+}
+
+export default function SignupPage() {
+	const lastResult = useActionData<typeof action>()
+	const [form, fields] = useForm({
+		id: 'signup',
+		lastResult,
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
+		shouldRevalidate: 'onBlur',
+	})
+	return (
+		<div className="card auth-card">
+			<h1>Create your organisation</h1>
+			<p className="muted">You will be its first admin. You can invite coaches and learners next.</p>
+			<Form method="post" className="form" {...getFormProps(form)}>
+				<FormErrors id={form.errorId} errors={form.errors} />
+				<Field meta={fields.organisationName} label="Organisation name" autoComplete="organization" />
+				<Field meta={fields.name} label="Your name" autoComplete="name" />
+				<Field meta={fields.email} label="Work email" type="email" autoComplete="email" />
+				<Field
+					meta={fields.password}
+					label="Password"
+					type="password"
+					autoComplete="new-password"
+					hint={`At least ${PASSWORD_MIN} characters. Long passphrases are welcome.`}
+				/>
+				<SubmitButton pendingLabel="Creating…">Create organisation</SubmitButton>
+			</Form>
+			<p className="small muted" style={{ marginTop: 'var(--space-4)', marginBottom: 0 }}>
+				Already have an account? <Link to="/login">Sign in</Link>.
+			</p>
+		</div>
+	)
+}

@@ -1,0 +1,127 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import * as schema from '#db/schema.ts'
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0]
+export type DatabaseKind = 'pglite' | 'postgres'
+
+export type DatabaseHandle = {
+	db: Database
+	kind: DatabaseKind
+	close: () => Promise<void>
+	migrate: (migrationsFolder: string) => Promise<void>
+}
+
+export type OpenOptions =
+	| { kind: 'postgres'; url: string; max?: number }
+	// dataDir "memory://" keeps everything in memory (tests).
+	| { kind: 'pglite'; dataDir: string }
+
+export class DatabaseLockedError extends Error {}
+
+const LOCK_FILE = 'attune.lock'
+
+function isProcessAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0)
+		return true
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM'
+	}
+}
+
+// PGlite does not lock its folder; two processes on one folder corrupt it.
+function acquireLock(dataDir: string): () => void {
+	const lockPath = path.join(dataDir, LOCK_FILE)
+	const write = () => fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' })
+	try {
+		write()
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+		const owner = Number(fs.readFileSync(lockPath, 'utf8').trim())
+		if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isProcessAlive(owner)) {
+			throw new DatabaseLockedError(
+				`The data folder ${path.resolve(dataDir)} is in use by another Attune process (pid ${owner}). ` +
+					`Stop that process, or set DATA_DIR to a different folder.`,
+			)
+		}
+		// The owner is gone (crash, kill -9): the lock is stale.
+		fs.rmSync(lockPath, { force: true })
+		write()
+	}
+	return () => {
+		try {
+			if (fs.readFileSync(lockPath, 'utf8').trim() === String(process.pid)) fs.rmSync(lockPath)
+		} catch {
+			// Already gone; nothing to release.
+		}
+	}
+}
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+	if (options.kind === 'postgres') {
+		const { default: postgres } = await import('postgres')
+		const { drizzle } = await import('drizzle-orm/postgres-js')
+		const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {} })
+		const db = drizzle({ client, schema })
+		return {
+			db,
+			kind: 'postgres',
+			close: () => client.end({ timeout: 5 }),
+			migrate: async (migrationsFolder) => {
+				const { migrate } = await import('drizzle-orm/postgres-js/migrator')
+				await migrate(db, { migrationsFolder })
+			},
+		}
+	}
+
+	const { PGlite } = await import('@electric-sql/pglite')
+	const { drizzle } = await import('drizzle-orm/pglite')
+	const inMemory = options.dataDir.startsWith('memory://')
+	let release = () => {}
+	if (!inMemory) {
+		fs.mkdirSync(options.dataDir, { recursive: true })
+		release = acquireLock(options.dataDir)
+	}
+	try {
+		const client = await PGlite.create(inMemory ? options.dataDir : path.join(options.dataDir, 'pg'))
+		const db = drizzle({ client, schema })
+		return {
+			db,
+			kind: 'pglite',
+			migrate: async (migrationsFolder) => {
+				const { migrate } = await import('drizzle-orm/pglite/migrator')
+				await migrate(db, { migrationsFolder })
+			},
+			close: async () => {
+				await client.close()
+				release()
+			},
+		}
+	} catch (error) {
+		release()
+		throw error
+	}
+}
+
+// The custom server opens the database before it loads the Remix build, which
+// bundles its own copy of this module; globalThis lets both copies share one handle.
+declare global {
+	var __attuneDatabase: DatabaseHandle | undefined
+}
+
+export function setDatabase(handle: DatabaseHandle | undefined): void {
+	globalThis.__attuneDatabase = handle
+}
+
+export function getDatabaseHandle(): DatabaseHandle {
+	const handle = globalThis.__attuneDatabase
+	if (!handle) throw new Error('The database has not been opened (call openDatabase + setDatabase first).')
+	return handle
+}
+
+export function getDb(): Database {
+	return getDatabaseHandle().db
+}

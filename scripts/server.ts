@@ -1,0 +1,204 @@
+// The Attune HTTP server: one process owns the database (PGlite folder or a
+// Postgres pool), applies migrations and the demo seed, then serves Remix.
+//   tsx scripts/server.ts          production build (rebuilt first when stale)
+//   tsx scripts/server.ts --dev    Vite dev server with HMR
+import { spawnSync } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import helmet from 'helmet'
+import { DatabaseLockedError, openDatabase, setDatabase } from '#db/client.server.ts'
+import { migrateDatabase } from '#db/migrate.ts'
+import { demoSignInText, seedDemo } from '#db/seed.ts'
+import { recordAudit } from '#app/data/audit.server.ts'
+import { pruneExpired } from '#app/data/maintenance.server.ts'
+import { checkRequestOrigin } from '#app/security/origin-check.ts'
+import { cookiesAreSecure, EnvError, parseEnv } from '#app/utils/env.server.ts'
+
+const started = performance.now()
+const dev = process.argv.includes('--dev')
+const root = path.resolve(import.meta.dirname, '..')
+
+function fail(message: string): never {
+	console.error(`\n✖ ${message}\n`)
+	process.exit(1)
+}
+
+// The Remix bundle reads process.env itself, so the mode must be set there, not just here.
+process.env.NODE_ENV ??= dev ? 'development' : 'production'
+let env: ReturnType<typeof parseEnv>
+try {
+	env = parseEnv(process.env)
+} catch (error) {
+	if (error instanceof EnvError) fail(error.message)
+	throw error
+}
+
+function newestMtime(target: string): number {
+	if (!fs.existsSync(target)) return 0
+	const stat = fs.statSync(target)
+	if (!stat.isDirectory()) return stat.mtimeMs
+	let newest = stat.mtimeMs
+	for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)))
+	return newest
+}
+
+const serverBuildPath = path.join(root, 'build/server/index.js')
+
+// `npm start` on a fresh clone must work without a separate build step, but a
+// rebuild on every start would waste seconds; rebuild only when sources changed.
+function buildIfStale() {
+	const built = newestMtime(serverBuildPath)
+	const sources = Math.max(
+		...['app', 'public', 'vite.config.ts', 'package-lock.json'].map((p) => newestMtime(path.join(root, p))),
+	)
+	if (built > sources) return
+	console.log('Building the app…')
+	const result = spawnSync(process.execPath, [path.join(root, 'node_modules/@remix-run/dev/dist/cli.js'), 'vite:build'], {
+		cwd: root,
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: { ...process.env, NODE_ENV: 'production' },
+	})
+	if (result.status !== 0) fail('The build failed (see above).')
+}
+
+if (!dev) buildIfStale()
+
+let database: Awaited<ReturnType<typeof openDatabase>>
+try {
+	database = await openDatabase(
+		env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir: env.DATA_DIR },
+	)
+} catch (error) {
+	if (error instanceof DatabaseLockedError) fail(error.message)
+	throw error
+}
+setDatabase(database)
+await migrateDatabase(database)
+const seeded = env.SEED_DEMO ? await seedDemo(database.db) : null
+await pruneExpired(new Date())
+const pruneTimer = setInterval(() => void pruneExpired(new Date()).catch(console.error), 60 * 60_000)
+pruneTimer.unref()
+
+const viteDevServer = dev
+	? await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
+	: undefined
+
+const app = express()
+app.disable('x-powered-by')
+app.set('trust proxy', env.TRUST_PROXY)
+app.use(compression())
+
+app.use((_req, res, next) => {
+	res.locals.cspNonce = crypto.randomBytes(16).toString('base64')
+	next()
+})
+
+const secure = cookiesAreSecure(env)
+app.use(
+	helmet({
+		referrerPolicy: { policy: 'same-origin' },
+		strictTransportSecurity: secure ? undefined : false,
+		crossOriginEmbedderPolicy: false,
+		contentSecurityPolicy: {
+			useDefaults: false,
+			directives: {
+				'default-src': ["'self'"],
+				'base-uri': ["'self'"],
+				'object-src': ["'none'"],
+				'frame-ancestors': ["'none'"],
+				'form-action': ["'self'"],
+				'img-src': ["'self'", 'data:'],
+				'font-src': ["'self'"],
+				// Vite injects styles and opens a websocket in development only.
+				'style-src': dev ? ["'self'", "'unsafe-inline'"] : ["'self'"],
+				'connect-src': dev ? ["'self'", 'ws:'] : ["'self'"],
+				'script-src': [
+					"'strict-dynamic'",
+					"'self'",
+					(_req, res) => `'nonce-${(res as express.Response).locals.cspNonce as string}'`,
+				],
+				'upgrade-insecure-requests': secure ? [] : null,
+			},
+		},
+	}),
+)
+
+// CSRF: every state-changing request must come from our own pages.
+app.use((req, res, next) => {
+	const expectedOrigin = `${req.protocol}://${req.get('host') ?? ''}`
+	const verdict = checkRequestOrigin({
+		method: req.method,
+		origin: req.get('origin'),
+		secFetchSite: req.get('sec-fetch-site'),
+		expectedOrigin,
+	})
+	if (verdict.ok) return next()
+	void recordAudit({
+		type: 'cross_origin_refused',
+		ip: req.ip ?? null,
+		detail: { path: req.path, method: req.method, origin: req.get('origin') ?? null },
+	}).catch(console.error)
+	res.status(403).type('text/plain').send(`403 Forbidden: ${verdict.reason}`)
+})
+
+if (viteDevServer) {
+	app.use(viteDevServer.middlewares)
+} else {
+	app.use('/assets', express.static(path.join(root, 'build/client/assets'), { immutable: true, maxAge: '1y' }))
+	app.use(express.static(path.join(root, 'build/client'), { maxAge: '1h' }))
+}
+
+// Every page may carry personal data: never let a shared cache keep one.
+app.use((_req, res, next) => {
+	res.setHeader('Cache-Control', 'no-store')
+	next()
+})
+
+const build = viteDevServer
+	? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+	: ((await import(pathToFileURL(serverBuildPath).href)) as ServerBuild)
+
+app.all(
+	'*',
+	createRequestHandler({
+		build,
+		mode: dev ? 'development' : 'production',
+		getLoadContext: (req, res) => ({
+			cspNonce: res.locals.cspNonce as string,
+			clientIp: req.ip ?? null,
+		}),
+	}),
+)
+
+app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+	console.error(error)
+	if (res.headersSent) return
+	res.status(500).type('text/plain').send('500 Internal Server Error. The details are in the server log.')
+})
+
+const server = app.listen(env.PORT, env.HOST, () => {
+	const seconds = ((performance.now() - started) / 1000).toFixed(1)
+	const where = database.kind === 'pglite' ? `embedded PGlite in ${path.resolve(env.DATA_DIR)}` : 'PostgreSQL'
+	console.log(`\nAttune is ready on http://localhost:${env.PORT} (${where}; started in ${seconds}s)`)
+	if (seeded) console.log(`\n${demoSignInText()}\n`)
+})
+
+let closing = false
+async function shutdown(signal: string) {
+	if (closing) return
+	closing = true
+	console.log(`\n${signal} received: closing the server and the database…`)
+	server.closeIdleConnections()
+	await new Promise<void>((resolve) => server.close(() => resolve()))
+	await viteDevServer?.close()
+	await database.close()
+	process.exit(0)
+}
+process.on('SIGINT', () => void shutdown('SIGINT'))
+process.on('SIGTERM', () => void shutdown('SIGTERM'))
