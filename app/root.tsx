@@ -76,6 +76,8 @@ const statusTitles: Record<number, string> = {
 	403: 'You do not have access to this',
 	404: 'Page not found',
 	405: 'That is not allowed here',
+	409: 'That clashes with something that already exists',
+	410: 'This link can no longer be used',
 	429: 'Too many attempts',
 }
 

@@ -110,7 +110,6 @@ export default function MembersPage() {
 					once and expire after 7 days.
 				</p>
 				<Form method="post" className="form form--inline" {...getFormProps(form)}>
-					<input type="hidden" name="intent" value="invite" />
 					<div style={{ flex: '2 1 240px' }}>
 						<Field meta={fields.email} label="Email" type="email" />
 					</div>

@@ -1,0 +1,31 @@
+import { expect, type Page } from '@playwright/test'
+import { randomUUID } from 'node:crypto'
+
+export const DEMO_PASSWORD = 'northwind-demo'
+
+export function uniqueEmail(label: string): string {
+	return `${label}-${randomUUID().slice(0, 8)}@example.test`
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+	await page.goto('/login')
+	await page.getByLabel('Email').fill(email)
+	await page.getByLabel('Password').fill(password)
+	await page.getByRole('button', { name: 'Sign in' }).click()
+	await expect(page).toHaveURL(/\/home$/)
+}
+
+export async function signOut(page: Page) {
+	await page.getByRole('button', { name: 'Sign out' }).click()
+	await expect(page).toHaveURL(/\/login$/)
+}
+
+export async function signUp(page: Page, organisationName: string, email: string, password: string) {
+	await page.goto('/signup')
+	await page.getByLabel('Organisation name').fill(organisationName)
+	await page.getByLabel('Your name').fill('Olivia Owner')
+	await page.getByLabel('Work email').fill(email)
+	await page.getByLabel('Password').fill(password)
+	await page.getByRole('button', { name: 'Create organisation' }).click()
+	await expect(page).toHaveURL(/\/members\?welcome=1$/)
+}
