@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream'
 import type { AppLoadContext, EntryContext } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
-import { RemixServer } from '@remix-run/react'
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from '#app/utils/nonce-provider.ts'
@@ -48,4 +48,11 @@ export default function handleRequest(
 		)
 		setTimeout(abort, ABORT_DELAY)
 	})
+}
+
+// Expected "not found" routing errors are answered with the 404 page; they are not server faults.
+export function handleError(error: unknown, { request }: { request: Request }) {
+	if (request.signal.aborted) return
+	if (isRouteErrorResponse(error) && error.status === 404) return
+	console.error(error)
 }

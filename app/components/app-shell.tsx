@@ -50,7 +50,7 @@ export function AppShell({ viewer, children }: { viewer: ShellViewer | null; chi
 						</>
 					) : (
 						<nav className="main-nav" aria-label="Main">
-							<ul style={{ justifyContent: 'flex-end' }}>
+							<ul className="main-nav__end">
 								<li>
 									<NavLink to="/login">Sign in</NavLink>
 								</li>

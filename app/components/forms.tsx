@@ -49,7 +49,7 @@ export function FormErrors({ id, errors }: { id?: string; errors?: string[] | nu
 	return (
 		<div id={id} className="alert alert--error" role="alert">
 			{errors.map((e) => (
-				<p key={e} style={{ margin: 0 }}>
+				<p key={e} className="flush">
 					{e}
 				</p>
 			))}

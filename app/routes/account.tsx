@@ -83,7 +83,7 @@ export default function AccountPage() {
 				</div>
 			</div>
 			{signedOut !== null ? (
-				<div className="alert alert--ok" role="status" style={{ marginBottom: 'var(--space-5)' }}>
+				<div className="alert alert--ok gap-below" role="status" >
 					Signed out of {signedOut} other session{signedOut === '1' ? '' : 's'}.
 				</div>
 			) : null}
@@ -109,7 +109,7 @@ export default function AccountPage() {
 						))}
 					</tbody>
 				</table>
-				<Form method="post" style={{ marginTop: 'var(--space-4)' }}>
+				<Form method="post" className="gap-above">
 					<SubmitButton
 						name="intent"
 						value="sign-out-others"

@@ -70,7 +70,7 @@ export default function Home() {
 						<p>
 							<Link to="/members">Invite people and manage roles</Link> · <Link to="/teams">Organise teams and coaches</Link>
 						</p>
-						<p className="muted small" style={{ margin: 0 }}>
+						<p className="muted small flush" >
 							{data.teams.length} team{data.teams.length === 1 ? '' : 's'} so far.
 						</p>
 					</div>
@@ -98,7 +98,7 @@ function TeamCards({
 					<p className="muted small">
 						Coach{team.coaches.length === 1 ? '' : 'es'}: {team.coaches.map((c) => c.name).join(', ') || 'none yet'}
 					</p>
-					<p className="small" style={{ margin: 0 }}>
+					<p className="small flush" >
 						{team.members.length} learner{team.members.length === 1 ? '' : 's'}
 					</p>
 				</div>

@@ -128,7 +128,7 @@ export default function MemberPage() {
 						<h2>Manage</h2>
 						<FormErrors id={form.errorId} errors={form.errors} />
 						<Form method="post" className="form form--inline" {...getFormProps(form)}>
-							<div className="field" style={{ flex: '1 1 160px' }}>
+							<div className="field grow-1" >
 								<label htmlFor={fields.role.id}>Role</label>
 								<select {...getSelectProps(fields.role)} key={fields.role.key}>
 									{roles.map((r) => (
@@ -143,7 +143,7 @@ export default function MemberPage() {
 								Change role
 							</SubmitButton>
 						</Form>
-						<hr style={{ border: 0, borderTop: '1px solid var(--line)', margin: 'var(--space-5) 0' }} />
+						<hr className="divider" />
 						<Form method="post">
 							<p className="small muted">
 								Removing {isSelf ? 'yourself' : 'this person'} ends their access to this organisation at once.

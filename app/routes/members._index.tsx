@@ -99,7 +99,7 @@ export default function MembersPage() {
 				</div>
 			</div>
 			{searchParams.get('welcome') ? (
-				<div className="alert alert--ok" style={{ marginBottom: 'var(--space-5)' }}>
+				<div className="alert alert--ok gap-below" >
 					Your organisation is ready. Invite your coaches and learners below.
 				</div>
 			) : null}
@@ -110,10 +110,10 @@ export default function MembersPage() {
 					once and expire after 7 days.
 				</p>
 				<Form method="post" className="form form--inline" {...getFormProps(form)}>
-					<div style={{ flex: '2 1 240px' }}>
+					<div className="grow-2">
 						<Field meta={fields.email} label="Email" type="email" />
 					</div>
-					<div className="field" style={{ flex: '1 1 140px' }}>
+					<div className="field grow-1" >
 						<label htmlFor={fields.role.id}>Role</label>
 						<select {...getSelectProps(fields.role)} key={fields.role.key}>
 							{roles.map((r) => (
@@ -130,7 +130,7 @@ export default function MembersPage() {
 				</Form>
 				<FormErrors id={form.errorId} errors={form.errors} />
 				{link ? (
-					<div className="alert alert--ok" role="status" style={{ marginTop: 'var(--space-4)' }}>
+					<div className="alert alert--ok gap-above" role="status" >
 						<p>
 							Invitation for <strong>{link.email}</strong> as {roleLabels[link.role]} created. Copy this link and
 							send it to them:
@@ -138,7 +138,7 @@ export default function MembersPage() {
 						<div className="copy-box">
 							<output data-testid="invitation-link">{link.url}</output>
 						</div>
-						<p className="small" style={{ margin: 'var(--space-2) 0 0' }}>
+						<p className="small footnote" >
 							It expires on {formatDate(link.expiresAt)}. This is the only time the link is shown.
 						</p>
 					</div>

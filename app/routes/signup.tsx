@@ -70,7 +70,7 @@ export default function SignupPage() {
 				/>
 				<SubmitButton pendingLabel="Creating…">Create organisation</SubmitButton>
 			</Form>
-			<p className="small muted" style={{ marginTop: 'var(--space-4)', marginBottom: 0 }}>
+			<p className="small muted card-footnote" >
 				Already have an account? <Link to="/login">Sign in</Link>.
 			</p>
 		</div>

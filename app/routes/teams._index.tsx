@@ -73,7 +73,7 @@ export default function TeamsPage() {
 					<h2>New team</h2>
 					<Form method="post" className="form form--inline" {...getFormProps(form)}>
 						<FormErrors id={form.errorId} errors={form.errors} />
-						<div style={{ flex: '1 1 260px' }}>
+						<div className="grow-2">
 							<Field meta={fields.name} label="Team name" />
 						</div>
 						<SubmitButton name="intent" value="create-team" pendingLabel="Creating…">
@@ -99,9 +99,9 @@ export default function TeamsPage() {
 						</div>
 					</div>
 					{isAdmin ? (
-						<Form method="post" className="form form--inline" style={{ marginTop: 'var(--space-4)' }}>
+						<Form method="post" className="form form--inline gap-above" >
 							<input type="hidden" name="teamId" value={team.id} />
-							<div className="field" style={{ flex: '2 1 200px' }}>
+							<div className="field grow-2" >
 								<label htmlFor={`person-${team.id}`}>Person</label>
 								<select id={`person-${team.id}`} name="userId" required>
 									{members.map((m) => (
@@ -111,7 +111,7 @@ export default function TeamsPage() {
 									))}
 								</select>
 							</div>
-							<div className="field" style={{ flex: '1 1 120px' }}>
+							<div className="field grow-1" >
 								<label htmlFor={`position-${team.id}`}>As</label>
 								<select id={`position-${team.id}`} name="position" defaultValue="member">
 									<option value="member">Learner</option>

@@ -62,3 +62,21 @@ test('unknown pages get the friendly 404 page without a stack trace', async ({ p
 	await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
 	expect(await page.content()).not.toMatch(/at .*\.(js|ts):\d+/)
 })
+
+test('no page breaks its own Content-Security-Policy', async ({ page }) => {
+	const violations: string[] = []
+	page.on('console', (msg) => {
+		if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text())
+	})
+	for (const path of ['/', '/signup']) await page.goto(path)
+	await page.goto('/login')
+	await page.getByLabel('Email').fill('admin@northwind.test')
+	await page.getByLabel('Password').fill('northwind-demo')
+	await page.getByRole('button', { name: 'Sign in' }).click()
+	await expect(page).toHaveURL(/\/home$/)
+	for (const path of ['/home', '/members', '/teams', '/account']) {
+		await page.goto(path)
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+	}
+	expect(violations).toEqual([])
+})

@@ -1,0 +1,91 @@
+import { z } from 'zod'
+import {
+	CURRENT_INSTRUMENT,
+	LIKERT_MAX,
+	LIKERT_MIN,
+	type Instrument,
+	type LikertValue,
+} from '#app/domain/assessment/item-bank.ts'
+import { STYLES, STYLE_NAMES, type Style } from '#app/domain/assessment/style-model.ts'
+
+// The shape of what a learner submits. Answers arrive from HTML forms as strings, so digit
+// strings are accepted and turned into numbers; anything else is rejected with a message that
+// names the statement (the issue path is the item id).
+
+export type LikertAnswers = Record<string, LikertValue>
+export type CueAnswers = Record<string, Style>
+
+/** Which items a submission may and must contain. */
+export type AnswerScope = 'partial' | 'complete' | { page: readonly string[] }
+
+const RANGE_MESSAGE = `Answers go from ${LIKERT_MIN} (strongly disagree) to ${LIKERT_MAX} (strongly agree)`
+
+export const likertValueSchema = z.preprocess(
+	(value) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
+	z
+		.number({ error: `Choose an answer: ${RANGE_MESSAGE.toLowerCase()}` })
+		.int(RANGE_MESSAGE)
+		.min(LIKERT_MIN, RANGE_MESSAGE)
+		.max(LIKERT_MAX, RANGE_MESSAGE)
+		.transform((n) => n as LikertValue),
+)
+
+export const styleAnswerSchema = z.enum(STYLES, {
+	error: `Choose one of ${STYLES.map((s) => STYLE_NAMES[s]).join(', ')}`,
+})
+
+function scopeIds(all: readonly string[], scope: AnswerScope): { allowed: Set<string>; required: readonly string[] } {
+	if (scope === 'partial') return { allowed: new Set(all), required: [] }
+	if (scope === 'complete') return { allowed: new Set(all), required: all }
+	return { allowed: new Set(scope.page.filter((id) => all.includes(id))), required: scope.page }
+}
+
+function checkIds(
+	record: Record<string, unknown>,
+	ids: { allowed: Set<string>; required: readonly string[] },
+	version: string,
+	ctx: z.RefinementCtx,
+	missingMessage: string,
+) {
+	for (const id of Object.keys(record)) {
+		if (!ids.allowed.has(id)) {
+			ctx.addIssue({ code: 'custom', path: [id], message: `"${id}" is not a question on this page of ${version}` })
+		}
+	}
+	for (const id of ids.required) {
+		if (!Object.hasOwn(record, id)) ctx.addIssue({ code: 'custom', path: [id], message: missingMessage })
+	}
+}
+
+/** Item id → 1..5. Unknown ids, out-of-range values and (per scope) missing answers are rejected. */
+export function likertAnswersSchema(instrument: Instrument = CURRENT_INSTRUMENT, scope: AnswerScope = 'partial') {
+	const ids = scopeIds(
+		instrument.likertItems.map((item) => item.id),
+		scope,
+	)
+	return z
+		.record(z.string(), likertValueSchema, { error: 'Answers must be a set of statement ids and values' })
+		.superRefine((record, ctx) =>
+			checkIds(record, ids, instrument.version, ctx, 'Choose an answer for this statement'),
+		)
+}
+
+/** Vignette id → the style the learner picked. */
+export function cueAnswersSchema(instrument: Instrument = CURRENT_INSTRUMENT, scope: AnswerScope = 'partial') {
+	const ids = scopeIds(
+		instrument.vignettes.map((v) => v.id),
+		scope,
+	)
+	return z
+		.record(z.string(), styleAnswerSchema, { error: 'Answers must be a set of question ids and styles' })
+		.superRefine((record, ctx) =>
+			checkIds(record, ids, instrument.version, ctx, 'Choose the style you think this person has'),
+		)
+}
+
+/** How long one page took, measured on the server (first render → accepted submit). */
+export const pageTimingSchema = z.object({
+	itemCount: z.number().int().min(1),
+	durationMs: z.number().int().min(0),
+})
+export type PageTiming = z.infer<typeof pageTimingSchema>

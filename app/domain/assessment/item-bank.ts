@@ -1,0 +1,324 @@
+import type { Axis, Style, StressReaction } from '#app/domain/assessment/style-model.ts'
+
+// The self-assessment instrument, as data. A published version is frozen: changing any wording,
+// keying or item set means adding a new version (results store the version they were scored
+// with, so old results stay interpretable). Wording is our own; ideas echo the public-domain
+// IPIP pool, never a proprietary instrument.
+
+export const INSTRUMENT_VERSION = 'style-v1'
+
+export const LIKERT_MIN = 1
+export const LIKERT_MAX = 5
+export const LIKERT_MIDPOINT = 3
+export type LikertValue = 1 | 2 | 3 | 4 | 5
+
+export const LIKERT_LABELS: Record<LikertValue, string> = {
+	1: 'Strongly disagree',
+	2: 'Disagree',
+	3: 'Neither agree nor disagree',
+	4: 'Agree',
+	5: 'Strongly agree',
+}
+
+export type AxisItem = {
+	id: string
+	kind: 'axis'
+	axis: Axis
+	/** forward = agreeing means tells / people; reverse = agreeing means asks / task. */
+	keying: 'forward' | 'reverse'
+	/** Reverse items name the forward item they are the antonym of (used by the consistency check). */
+	antonymOf?: string
+	text: string
+}
+
+export type StressItem = { id: string; kind: 'stress'; reaction: StressReaction; text: string }
+
+export type InstructedItem = { id: string; kind: 'instructed'; text: string; expected: LikertValue }
+
+export type LikertItem = AxisItem | StressItem | InstructedItem
+
+export type CueChannel = 'call' | 'email' | 'meeting' | 'chat'
+
+export type CueVignette = {
+	id: string
+	channel: CueChannel
+	/** Who is speaking and where, e.g. "A caller opens with:". */
+	setting: string
+	/** What they say or write. */
+	quote: string
+	answer: Style
+	/** The cue to notice, shown when the learner missed it. */
+	cue: string
+}
+
+export type Instrument = {
+	version: string
+	likertItems: readonly LikertItem[]
+	vignettes: readonly CueVignette[]
+}
+
+function pair(axis: Axis, n: number, forward: string, reverse: string): [AxisItem, AxisItem] {
+	const prefix = axis === 'assertiveness' ? 'as' : 're'
+	const id = `${prefix}-${String(n).padStart(2, '0')}`
+	return [
+		{ id: `${id}f`, kind: 'axis', axis, keying: 'forward', text: forward },
+		{ id: `${id}r`, kind: 'axis', axis, keying: 'reverse', antonymOf: `${id}f`, text: reverse },
+	]
+}
+
+// Eight antonym pairs per axis: exactly half reverse-keyed, so acquiescence ("agree with
+// everything") cancels out and an all-same answer pattern lands on the midpoint.
+const assertivenessItems: AxisItem[] = [
+	pair(
+		'assertiveness',
+		1,
+		'In meetings, I put my view forward early.',
+		'In meetings, I hear everyone out before I give my view.',
+	),
+	pair('assertiveness', 2, 'I set the pace of a conversation.', 'I let others set the pace of a conversation.'),
+	pair(
+		'assertiveness',
+		3,
+		'When a customer hesitates, I steer them toward a decision.',
+		'When a customer hesitates, I give them room to decide in their own time.',
+	),
+	pair(
+		'assertiveness',
+		4,
+		'I state my opinion firmly, even with senior people.',
+		'With senior people, I offer my opinion as a suggestion.',
+	),
+	pair(
+		'assertiveness',
+		5,
+		'When I disagree with someone, I say so straight away.',
+		'When I disagree with someone, I first ask questions to understand their view.',
+	),
+	pair('assertiveness', 6, 'On calls, I do most of the talking.', 'On calls, I do most of the listening.'),
+	pair(
+		'assertiveness',
+		7,
+		'When a group is stuck, I take charge.',
+		'When a group is stuck, I follow whoever takes the lead.',
+	),
+	pair(
+		'assertiveness',
+		8,
+		'I make decisions quickly, even when some information is missing.',
+		'I take my time before I commit to a decision.',
+	),
+].flat()
+
+const responsivenessItems: AxisItem[] = [
+	pair(
+		'responsiveness',
+		1,
+		'I start a call with a bit of personal chat.',
+		'I get straight to business at the start of a call.',
+	),
+	pair(
+		'responsiveness',
+		2,
+		'People can tell from my face and voice how I feel.',
+		'I keep a calm, neutral face even when I feel strongly.',
+	),
+	pair(
+		'responsiveness',
+		3,
+		'When I explain something, I use stories and personal examples.',
+		'When I explain something, I stick to facts and figures.',
+	),
+	pair(
+		'responsiveness',
+		4,
+		'I chat with colleagues about their weekend, family or plans.',
+		'I keep conversations with colleagues to the work at hand.',
+	),
+	pair(
+		'responsiveness',
+		5,
+		'When I make a decision, how people will feel weighs as much as the numbers.',
+		'When I make a decision, I go by the facts, whatever people may feel about it.',
+	),
+	pair('responsiveness', 6, 'My emails have a warm, friendly tone.', 'My emails are short and businesslike.'),
+	pair(
+		'responsiveness',
+		7,
+		'When I like an idea, I show my enthusiasm openly.',
+		'When I like an idea, I stay measured and reserved.',
+	),
+	pair(
+		'responsiveness',
+		8,
+		'In a meeting, I pay as much attention to the mood in the room as to the agenda.',
+		'In a meeting, I keep my attention on the agenda and the outcome.',
+	),
+].flat()
+
+function stress(reaction: StressReaction, texts: [string, string, string]): StressItem[] {
+	const slug = reaction.replace('_', '-')
+	return texts.map((text, i) => ({ id: `st-${slug}-${i + 1}`, kind: 'stress', reaction, text }))
+}
+
+const stressItems: StressItem[] = [
+	...stress('take_over', [
+		'When a conversation turns tense, I take control and decide what happens next.',
+		'If a customer keeps pushing back, I tell them firmly how it is going to be.',
+		'Under pressure, I stop asking for input and make the call myself.',
+	]),
+	...stress('push_harder', [
+		'When someone challenges me in a heated moment, I argue my point harder.',
+		'In a tense call, I talk over the other person to get my point across.',
+		'When I feel criticised in a meeting, I hit back quickly.',
+	]),
+	...stress('give_in', [
+		'When a customer gets angry, I agree to what they ask just to calm things down.',
+		'In a tense meeting, I go along with the loudest view to keep the peace.',
+		'When someone is upset with me, I apologise even if I believe I was in the right.',
+	]),
+	...stress('withdraw', [
+		'When a discussion gets heated, I go quiet and wait for it to pass.',
+		'After a difficult call, I put off getting back to that customer.',
+		'When a conversation turns tense, I move it to email or end it as soon as I can.',
+	]),
+]
+
+const instructedItem: InstructedItem = {
+	id: 'check-agree',
+	kind: 'instructed',
+	text: "To show you are reading, choose 'Agree'.",
+	expected: 4,
+}
+
+// Ids are neutral (cue-01 …) because they end up in form field names.
+const vignettes: CueVignette[] = [
+	{
+		id: 'cue-01',
+		channel: 'call',
+		setting: 'A caller opens with:',
+		quote: 'Skip the details. What is the bottom line, and when will it be fixed?',
+		answer: 'director',
+		cue: 'They want the result and a time, fast, and brush past detail and small talk: tells and task. Answer in one sentence with a time attached.',
+	},
+	{
+		id: 'cue-02',
+		channel: 'call',
+		setting: 'A customer says, sounding delighted:',
+		quote: 'Oh, I love this! My whole team is going to be thrilled. What else can it do?',
+		answer: 'energizer',
+		cue: 'Open enthusiasm, talk of the team, and a jump to "what else": expressive, fast and people-focused. Match the energy, then agree one concrete next step.',
+	},
+	{
+		id: 'cue-03',
+		channel: 'call',
+		setting: 'A caller says, quietly:',
+		quote: "I'm sorry to bother you, I know you're busy. I just want to be sure this won't make extra work for my colleagues.",
+		answer: 'harmonizer',
+		cue: 'Apologetic, unhurried, and worried about the effect on other people: asks and people. Slow down, reassure, and make it easy for them to say what they need.',
+	},
+	{
+		id: 'cue-04',
+		channel: 'call',
+		setting: 'A buyer says:',
+		quote: 'Before I agree to anything, could you send me the full terms and the data behind that estimate?',
+		answer: 'analyst',
+		cue: 'Careful, wants evidence and the written detail before committing: asks and task. Send the facts and give them time to read.',
+	},
+	{
+		id: 'cue-05',
+		channel: 'email',
+		setting: "A buyer's whole email reads:",
+		quote: 'Need pricing for 200 seats by Friday. Send your best offer.',
+		answer: 'director',
+		cue: 'No greeting, and they set both the deadline and the terms: a fast pace and a focus on results. Reply just as briefly, with the number and the date.',
+	},
+	{
+		id: 'cue-06',
+		channel: 'chat',
+		setting: 'A colleague sends a chat message:',
+		quote: 'Quick idea!! What if we got everyone on a call tomorrow and just brainstormed it? It will be fun.',
+		answer: 'energizer',
+		cue: 'Exclamation marks, a brand-new idea and a wish to involve everyone: energy and people, at a pace they set. Say yes to the energy and suggest who decides what.',
+	},
+	{
+		id: 'cue-07',
+		channel: 'email',
+		setting: 'An email begins:',
+		quote: 'Hi Sam, I hope you had a lovely weekend! No rush at all, but when you have a moment, could you possibly…',
+		answer: 'harmonizer',
+		cue: 'A warm, personal opening and a soft, hedged request ("no rush", "possibly"): relationship first and reluctant to push. Reply warmly and check what would really help.',
+	},
+	{
+		id: 'cue-08',
+		channel: 'email',
+		setting: "A customer's email, titled 'Migration: 7 questions', starts:",
+		quote: 'Hello. Please answer each point separately. 1. Which date format does the import expect?',
+		answer: 'analyst',
+		cue: 'Structured, precise and numbered, with almost no small talk: task focus at a careful pace. Answer every point, in order, accurately.',
+	},
+	{
+		id: 'cue-09',
+		channel: 'meeting',
+		setting: 'Ten minutes into your presentation, a department head cuts in:',
+		quote: "I've seen enough. Which option do you recommend, and what does it cost?",
+		answer: 'director',
+		cue: 'They take over the pace and ask for a decision and a cost, not the reasoning: Director. Lead with your recommendation; keep the detail for questions.',
+	},
+	{
+		id: 'cue-10',
+		channel: 'meeting',
+		setting: 'At a kick-off meeting, a client leans in:',
+		quote: 'Let me tell you what happened the last time we switched suppliers. You will not believe it!',
+		answer: 'energizer',
+		cue: 'A lively story told to the room, with drama: expressive and fast. Enjoy it, then write the decisions down, because the detail may not stick.',
+	},
+	{
+		id: 'cue-11',
+		channel: 'meeting',
+		setting: 'Before a decision, a team lead says:',
+		quote: "Before we decide, how does everyone feel about this? I'd hate for anyone to feel left out.",
+		answer: 'harmonizer',
+		cue: 'They check feelings and inclusion before the decision and leave the pace to the group: asks and people. Give people a real chance to speak.',
+	},
+	{
+		id: 'cue-12',
+		channel: 'meeting',
+		setting: 'At the end of a demo, a client says:',
+		quote: "I'd like to take this away and compare it with the other two quotes. What exactly is the difference in support hours?",
+		answer: 'analyst',
+		cue: 'They want time to compare and an exact figure rather than a decision on the spot: careful pace, task focus. Give the precise number and a date to follow up.',
+	},
+]
+
+export const STYLE_V1: Instrument = {
+	version: INSTRUMENT_VERSION,
+	likertItems: [...assertivenessItems, ...responsivenessItems, ...stressItems, instructedItem],
+	vignettes,
+}
+
+export const CURRENT_INSTRUMENT: Instrument = STYLE_V1
+
+const instruments: Record<string, Instrument> = { [STYLE_V1.version]: STYLE_V1 }
+
+/** The instrument a stored result or attempt was made with, or undefined for an unknown version. */
+export function getInstrument(version: string): Instrument | undefined {
+	return Object.hasOwn(instruments, version) ? instruments[version] : undefined
+}
+
+export function axisItems(instrument: Instrument, axis: Axis): AxisItem[] {
+	return instrument.likertItems.filter((item): item is AxisItem => item.kind === 'axis' && item.axis === axis)
+}
+
+export function stressItemsOf(instrument: Instrument, reaction: StressReaction): StressItem[] {
+	return instrument.likertItems.filter(
+		(item): item is StressItem => item.kind === 'stress' && item.reaction === reaction,
+	)
+}
+
+export function findLikertItem(instrument: Instrument, id: string): LikertItem | undefined {
+	return instrument.likertItems.find((item) => item.id === id)
+}
+
+export function findVignette(instrument: Instrument, id: string): CueVignette | undefined {
+	return instrument.vignettes.find((vignette) => vignette.id === id)
+}
