@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm'
 import {
+	doublePrecision,
 	foreignKey,
+	integer,
 	index,
 	jsonb,
 	pgEnum,
@@ -168,5 +170,145 @@ export const auditEvents = pgTable(
 	(t) => [
 		index('audit_events_org_created_idx').on(t.organisationId, t.createdAt),
 		index('audit_events_type_created_idx').on(t.type, t.createdAt),
+	],
+)
+
+// ── Self-assessment ────────────────────────────────────────────────────────────
+
+export const assessmentStatusEnum = pgEnum('assessment_status', ['in_progress', 'completed', 'abandoned'])
+
+export const assessmentAttempts = pgTable(
+	'assessment_attempts',
+	{
+		organisationId: uuid('organisation_id')
+			.notNull()
+			.references(() => organisations.id, { onDelete: 'cascade' }),
+		id: uuid('id').notNull().defaultRandom(),
+		userId: uuid('user_id').notNull(),
+		instrumentVersion: text('instrument_version').notNull(),
+		// Item order is reproducible from the seed, so it is stored instead of the order itself.
+		seed: integer('seed').notNull(),
+		status: assessmentStatusEnum('status').notNull().default('in_progress'),
+		// The page the learner is on; a submitted page must match it (replays are refused).
+		page: integer('page').notNull().default(0),
+		answers: jsonb('answers').$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
+		cueAnswers: jsonb('cue_answers').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+		pageTimings: jsonb('page_timings')
+			.$type<Array<{ page: number; items: number; ms: number }>>()
+			.notNull()
+			.default(sql`'[]'::jsonb`),
+		pageStartedAt: timestamp('page_started_at', { withTimezone: true }).notNull().defaultNow(),
+		createdAt: createdAt(),
+		completedAt: timestamp('completed_at', { withTimezone: true }),
+	},
+	(t) => [
+		primaryKey({ columns: [t.organisationId, t.id] }),
+		foreignKey({
+			columns: [t.organisationId, t.userId],
+			foreignColumns: [memberships.organisationId, memberships.userId],
+		}).onDelete('cascade'),
+		index('assessment_attempts_user_idx').on(t.organisationId, t.userId, t.createdAt),
+	],
+)
+
+export const assessmentResults = pgTable(
+	'assessment_results',
+	{
+		organisationId: uuid('organisation_id')
+			.notNull()
+			.references(() => organisations.id, { onDelete: 'cascade' }),
+		id: uuid('id').notNull().defaultRandom(),
+		attemptId: uuid('attempt_id').notNull(),
+		userId: uuid('user_id').notNull(),
+		instrumentVersion: text('instrument_version').notNull(),
+		// The scored result as the domain produced it (validated with zod when read back).
+		result: jsonb('result').$type<Record<string, unknown>>().notNull(),
+		// Denormalised for team maps and dashboards without unpacking JSON.
+		style: text('style').notNull(),
+		angle: doublePrecision('angle').notNull(),
+		strength: doublePrecision('strength').notNull(),
+		createdAt: createdAt(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.organisationId, t.id] }),
+		uniqueIndex('assessment_results_attempt_key').on(t.organisationId, t.attemptId),
+		foreignKey({
+			columns: [t.organisationId, t.attemptId],
+			foreignColumns: [assessmentAttempts.organisationId, assessmentAttempts.id],
+		}).onDelete('cascade'),
+		index('assessment_results_user_idx').on(t.organisationId, t.userId, t.createdAt),
+	],
+)
+
+// ── Role-play ─────────────────────────────────────────────────────────────────
+
+// Shipped scenario definitions, one row per content version; never updated, so an
+// attempt always replays against exactly the definition it started on.
+export const scenarioVersions = pgTable(
+	'scenario_versions',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		slug: text('slug').notNull(),
+		contentHash: text('content_hash').notNull(),
+		title: text('title').notNull(),
+		definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+		createdAt: createdAt(),
+	},
+	(t) => [uniqueIndex('scenario_versions_hash_key').on(t.contentHash), index('scenario_versions_slug_idx').on(t.slug)],
+)
+
+export const attemptStatusEnum = pgEnum('attempt_status', ['in_progress', 'completed', 'abandoned'])
+export const visibilityEnum = pgEnum('attempt_visibility', ['private', 'shared'])
+
+export const attempts = pgTable(
+	'attempts',
+	{
+		organisationId: uuid('organisation_id')
+			.notNull()
+			.references(() => organisations.id, { onDelete: 'cascade' }),
+		id: uuid('id').notNull().defaultRandom(),
+		userId: uuid('user_id').notNull(),
+		scenarioVersionId: uuid('scenario_version_id')
+			.notNull()
+			.references(() => scenarioVersions.id),
+		scenarioSlug: text('scenario_slug').notNull(),
+		snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+		step: integer('step').notNull().default(0),
+		status: attemptStatusEnum('status').notNull().default('in_progress'),
+		visibility: visibilityEnum('visibility').notNull().default('private'),
+		startedAt: createdAt(),
+		// When the current turn was shown: the next decision's time taken is measured from here.
+		stepStartedAt: timestamp('step_started_at', { withTimezone: true }).notNull().defaultNow(),
+		completedAt: timestamp('completed_at', { withTimezone: true }),
+	},
+	(t) => [
+		primaryKey({ columns: [t.organisationId, t.id] }),
+		foreignKey({
+			columns: [t.organisationId, t.userId],
+			foreignColumns: [memberships.organisationId, memberships.userId],
+		}).onDelete('cascade'),
+		index('attempts_user_idx').on(t.organisationId, t.userId, t.status, t.startedAt),
+	],
+)
+
+export const decisions = pgTable(
+	'decisions',
+	{
+		organisationId: uuid('organisation_id').notNull(),
+		attemptId: uuid('attempt_id').notNull(),
+		step: integer('step').notNull(),
+		nodeId: text('node_id').notNull(),
+		choiceId: text('choice_id').notNull(),
+		metersAfter: jsonb('meters_after').$type<Record<string, number>>().notNull(),
+		msTaken: integer('ms_taken').notNull(),
+		createdAt: createdAt(),
+	},
+	(t) => [
+		// One decision per step of an attempt, enforced by the database itself.
+		primaryKey({ columns: [t.organisationId, t.attemptId, t.step] }),
+		foreignKey({
+			columns: [t.organisationId, t.attemptId],
+			foreignColumns: [attempts.organisationId, attempts.id],
+		}).onDelete('cascade'),
 	],
 )

@@ -20,6 +20,15 @@ import { pruneExpired } from '#app/data/maintenance.server.ts'
 import { checkRequestOrigin } from '#app/security/origin-check.ts'
 import { cookiesAreSecure, EnvError, parseEnv } from '#app/utils/env.server.ts'
 
+declare global {
+	// eslint-disable-next-line @typescript-eslint/no-namespace
+	namespace Express {
+		interface Locals {
+			cspNonce: string
+		}
+	}
+}
+
 const started = performance.now()
 const dev = process.argv.includes('--dev')
 const root = path.resolve(import.meta.dirname, '..')
@@ -121,7 +130,7 @@ app.use(
 				'script-src': [
 					"'strict-dynamic'",
 					"'self'",
-					(_req, res) => `'nonce-${(res as express.Response).locals.cspNonce as string}'`,
+					(_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`,
 				],
 				'upgrade-insecure-requests': secure ? [] : null,
 			},
@@ -170,7 +179,7 @@ app.all(
 		build,
 		mode: dev ? 'development' : 'production',
 		getLoadContext: (req, res) => ({
-			cspNonce: res.locals.cspNonce as string,
+			cspNonce: res.locals.cspNonce,
 			clientIp: req.ip ?? null,
 		}),
 	}),
