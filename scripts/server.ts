@@ -2,7 +2,7 @@
 // Postgres pool), applies migrations and the demo seed, then serves Remix.
 //   tsx scripts/server.ts          production build (rebuilt first when stale)
 //   tsx scripts/server.ts --dev    Vite dev server with HMR
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -61,22 +61,25 @@ const serverBuildPath = path.join(root, 'build/server/index.js')
 
 // `npm start` on a fresh clone must work without a separate build step, but a
 // rebuild on every start would waste seconds; rebuild only when sources changed.
-function buildIfStale() {
+// The build runs in a child process while this one opens and migrates the database.
+function buildIfStale(): Promise<void> {
 	const built = newestMtime(serverBuildPath)
 	const sources = Math.max(
 		...['app', 'public', 'vite.config.ts', 'package-lock.json'].map((p) => newestMtime(path.join(root, p))),
 	)
-	if (built > sources) return
+	if (built > sources) return Promise.resolve()
 	console.log('Building the app…')
-	const result = spawnSync(process.execPath, [path.join(root, 'node_modules/@remix-run/dev/dist/cli.js'), 'vite:build'], {
+	const child = spawn(process.execPath, [path.join(root, 'node_modules/@remix-run/dev/dist/cli.js'), 'vite:build'], {
 		cwd: root,
 		stdio: ['ignore', 'ignore', 'inherit'],
 		env: { ...process.env, NODE_ENV: 'production' },
 	})
-	if (result.status !== 0) fail('The build failed (see above).')
+	return new Promise((resolve) => {
+		child.on('exit', (code) => (code === 0 ? resolve() : fail('The build failed (see above).')))
+	})
 }
 
-if (!dev) buildIfStale()
+const building = dev ? Promise.resolve() : buildIfStale()
 
 let database: Awaited<ReturnType<typeof openDatabase>>
 try {
@@ -169,6 +172,7 @@ app.use((_req, res, next) => {
 	next()
 })
 
+await building
 const build = viteDevServer
 	? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
 	: ((await import(pathToFileURL(serverBuildPath).href)) as ServerBuild)
