@@ -40,47 +40,58 @@ function scopeIds(all: readonly string[], scope: AnswerScope): { allowed: Set<st
 	return { allowed: new Set(scope.page.filter((id) => all.includes(id))), required: scope.page }
 }
 
-function checkIds(
-	record: Record<string, unknown>,
-	ids: { allowed: Set<string>; required: readonly string[] },
+// One pass over the submitted record, so an unknown id, a bad value and a missing answer are
+// all reported together, each at the path of its id.
+function answerRecordSchema<T>(
+	allIds: readonly string[],
+	scope: AnswerScope,
 	version: string,
-	ctx: z.RefinementCtx,
+	value: z.ZodType<T>,
 	missingMessage: string,
+	notARecord: string,
 ) {
-	for (const id of Object.keys(record)) {
-		if (!ids.allowed.has(id)) {
-			ctx.addIssue({ code: 'custom', path: [id], message: `"${id}" is not a question on this page of ${version}` })
+	const ids = scopeIds(allIds, scope)
+	const where = typeof scope === 'object' ? `on this page of ${version}` : `in ${version}`
+	return z.record(z.string(), z.unknown(), { error: notARecord }).transform((record, ctx) => {
+		const out: Record<string, T> = {}
+		for (const [id, raw] of Object.entries(record)) {
+			if (!ids.allowed.has(id)) {
+				ctx.addIssue({ code: 'custom', path: [id], message: `"${id}" is not a question ${where}` })
+				continue
+			}
+			const parsed = value.safeParse(raw)
+			if (parsed.success) out[id] = parsed.data
+			else ctx.addIssue({ code: 'custom', path: [id], message: parsed.error.issues[0]?.message ?? 'Invalid answer' })
 		}
-	}
-	for (const id of ids.required) {
-		if (!Object.hasOwn(record, id)) ctx.addIssue({ code: 'custom', path: [id], message: missingMessage })
-	}
+		for (const id of ids.required) {
+			if (!Object.hasOwn(record, id)) ctx.addIssue({ code: 'custom', path: [id], message: missingMessage })
+		}
+		return out
+	})
 }
 
 /** Item id → 1..5. Unknown ids, out-of-range values and (per scope) missing answers are rejected. */
 export function likertAnswersSchema(instrument: Instrument = CURRENT_INSTRUMENT, scope: AnswerScope = 'partial') {
-	const ids = scopeIds(
+	return answerRecordSchema(
 		instrument.likertItems.map((item) => item.id),
 		scope,
+		instrument.version,
+		likertValueSchema,
+		'Choose an answer for this statement',
+		'Answers must be a set of statement ids and values',
 	)
-	return z
-		.record(z.string(), likertValueSchema, { error: 'Answers must be a set of statement ids and values' })
-		.superRefine((record, ctx) =>
-			checkIds(record, ids, instrument.version, ctx, 'Choose an answer for this statement'),
-		)
 }
 
 /** Vignette id → the style the learner picked. */
 export function cueAnswersSchema(instrument: Instrument = CURRENT_INSTRUMENT, scope: AnswerScope = 'partial') {
-	const ids = scopeIds(
+	return answerRecordSchema(
 		instrument.vignettes.map((v) => v.id),
 		scope,
+		instrument.version,
+		styleAnswerSchema,
+		'Choose the style you think this person has',
+		'Answers must be a set of question ids and styles',
 	)
-	return z
-		.record(z.string(), styleAnswerSchema, { error: 'Answers must be a set of question ids and styles' })
-		.superRefine((record, ctx) =>
-			checkIds(record, ids, instrument.version, ctx, 'Choose the style you think this person has'),
-		)
 }
 
 /** How long one page took, measured on the server (first render → accepted submit). */

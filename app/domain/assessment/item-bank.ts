@@ -66,7 +66,7 @@ function pair(axis: Axis, n: number, forward: string, reverse: string): [AxisIte
 	]
 }
 
-// Eight antonym pairs per axis: exactly half reverse-keyed, so acquiescence ("agree with
+// Ten antonym pairs per axis: exactly half reverse-keyed, so acquiescence ("agree with
 // everything") cancels out and an all-same answer pattern lands on the midpoint.
 const assertivenessItems: AxisItem[] = [
 	pair(
@@ -106,6 +106,18 @@ const assertivenessItems: AxisItem[] = [
 		8,
 		'I make decisions quickly, even when some information is missing.',
 		'I take my time before I commit to a decision.',
+	),
+	pair(
+		'assertiveness',
+		9,
+		'In emails, I state what I need in the first line.',
+		'In emails, I explain the background before I get to my request.',
+	),
+	pair(
+		'assertiveness',
+		10,
+		'I push for a clear commitment before a meeting ends.',
+		'I am comfortable ending a meeting with the next steps still open.',
 	),
 ].flat()
 
@@ -152,6 +164,18 @@ const responsivenessItems: AxisItem[] = [
 		8,
 		'In a meeting, I pay as much attention to the mood in the room as to the agenda.',
 		'In a meeting, I keep my attention on the agenda and the outcome.',
+	),
+	pair(
+		'responsiveness',
+		9,
+		'I share how I feel about a decision, not just what I think of it.',
+		'I share what I think about a decision and keep my feelings out of it.',
+	),
+	pair(
+		'responsiveness',
+		10,
+		'On a customer call, building the relationship matters as much to me as solving the problem.',
+		'On a customer call, solving the problem matters more to me than building the relationship.',
 	),
 ].flat()
 

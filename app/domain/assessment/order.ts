@@ -120,7 +120,7 @@ export function buildAssessmentOrder(seed: number, instrument: Instrument = CURR
 	}
 }
 
-/** Likert item ids in the order they were shown (what the long-string check runs over). */
-export function presentedLikertIds(order: AssessmentOrder): string[] {
-	return order.pages.flatMap((page) => (page.kind === 'likert' ? page.itemIds : []))
+/** Likert item ids page by page, in the order they were shown (what the long-string check runs over). */
+export function likertPages(order: AssessmentOrder): string[][] {
+	return order.pages.flatMap((page) => (page.kind === 'likert' ? [page.itemIds] : []))
 }

@@ -3,13 +3,14 @@ import { z } from 'zod'
 // A small seeded PRNG so item order and the simulation study are reproducible from a stored
 // number alone. Not for anything secret: the seed of an attempt is not a security boundary.
 
-export const MAX_SEED = 0xffff_ffff
+// 31 bits, so a seed fits a Postgres `integer` column.
+export const MAX_SEED = 0x7fff_ffff
 
 export const seedSchema = z
 	.number({ error: 'The order seed must be a number' })
 	.int('The order seed must be a whole number')
-	.min(0, 'The order seed must be between 0 and 4294967295')
-	.max(MAX_SEED, 'The order seed must be between 0 and 4294967295')
+	.min(0, `The order seed must be between 0 and ${MAX_SEED}`)
+	.max(MAX_SEED, `The order seed must be between 0 and ${MAX_SEED}`)
 
 export type Random = {
 	/** Uniform in [0, 1). */

@@ -1,0 +1,149 @@
+import type { LikertAnswers, PageTiming } from '#app/domain/assessment/answers.ts'
+import { LIKERT_LABELS, type AxisItem, type Instrument } from '#app/domain/assessment/item-bank.ts'
+import type { QualityFlag, QualityMetrics } from '#app/domain/assessment/result.ts'
+
+// Response-quality checks. A flag never blocks scoring: the report says what we noticed and
+// offers a retake. Thresholds were set with the simulation study (docs/assessment.md) so that
+// attentive respondents are almost never flagged.
+
+/** Same answer this many times in a row, in the order shown. */
+export const LONGSTRING_MIN_RUN = 10
+/** Pages answered with one identical answer throughout (page-by-page straight-lining). */
+export const LONGSTRING_MIN_UNIFORM_PAGES = 2
+/** Median seconds per statement below which nobody can have read them. */
+export const SPEEDING_SECONDS_PER_ITEM = 2
+/** Share of antonym pairs where someone agreed with both (or disagreed with both). */
+export const INCONSISTENT_MIN_SHARE = 0.5
+
+/** Longest run of identical consecutive values. */
+export function longestRun(values: readonly number[]): number {
+	let best = 0
+	let run = 0
+	let previous: number | undefined
+	for (const v of values) {
+		run = v === previous ? run + 1 : 1
+		previous = v
+		if (run > best) best = run
+	}
+	return best
+}
+
+/** Median time per item, giving every item its page's average; null without timings. */
+export function medianSecondsPerItem(timings: readonly PageTiming[]): number | null {
+	const perItem = timings
+		.filter((t) => t.itemCount > 0)
+		.map((t) => ({ seconds: t.durationMs / 1000 / t.itemCount, count: t.itemCount }))
+		.sort((a, b) => a.seconds - b.seconds)
+	const total = perItem.reduce((s, p) => s + p.count, 0)
+	if (total === 0) return null
+	// Weighted median over items: average the two middle items when the count is even.
+	const at = (index: number): number => {
+		let seen = 0
+		for (const p of perItem) {
+			seen += p.count
+			if (index < seen) return p.seconds
+		}
+		return perItem[perItem.length - 1]?.seconds ?? 0
+	}
+	return total % 2 === 1 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2
+}
+
+export type ContradictionReport = {
+	pairs: number
+	contradictory: { forward: AxisItem; reverse: AxisItem }[]
+}
+
+/** Antonym pairs the person agreed with both sides of, or disagreed with both sides of. */
+export function contradictoryPairs(answers: Readonly<LikertAnswers>, instrument: Instrument): ContradictionReport {
+	const byId = new Map(instrument.likertItems.map((item) => [item.id, item]))
+	let pairs = 0
+	const contradictory: ContradictionReport['contradictory'] = []
+	for (const item of instrument.likertItems) {
+		if (item.kind !== 'axis' || !item.antonymOf) continue
+		const forward = byId.get(item.antonymOf)
+		if (!forward || forward.kind !== 'axis') continue
+		const a = answers[forward.id]
+		const b = answers[item.id]
+		if (a === undefined || b === undefined) continue
+		pairs++
+		if ((a >= 4 && b >= 4) || (a <= 2 && b <= 2)) contradictory.push({ forward, reverse: item })
+	}
+	return { pairs, contradictory }
+}
+
+export type QualityInput = {
+	answers: Readonly<LikertAnswers>
+	/** Likert item ids page by page, in the order they were shown. */
+	likertPages: readonly (readonly string[])[]
+	pageTimings: readonly PageTiming[]
+	instrument: Instrument
+}
+
+export function assessQuality(input: QualityInput): { flags: QualityFlag[]; metrics: QualityMetrics } {
+	const { answers, instrument } = input
+	const flags: QualityFlag[] = []
+
+	const answered = (ids: readonly string[]) =>
+		ids.map((id) => answers[id]).filter((v): v is NonNullable<typeof v> => v !== undefined)
+	const run = longestRun(answered(input.likertPages.flat()))
+	const uniformPages = input.likertPages.filter((page) => {
+		const values = answered(page)
+		return values.length >= 2 && values.length === page.length && longestRun(values) === values.length
+	}).length
+	if (run >= LONGSTRING_MIN_RUN) {
+		flags.push({
+			kind: 'longstring',
+			message: `You gave the same answer to ${run} statements in a row. If you were hurrying, a retake will give a truer picture.`,
+		})
+	} else if (uniformPages >= LONGSTRING_MIN_UNIFORM_PAGES) {
+		flags.push({
+			kind: 'longstring',
+			message: `You gave one and the same answer to every statement on ${uniformPages} pages. If you were hurrying, a retake will give a truer picture.`,
+		})
+	}
+
+	const seconds = medianSecondsPerItem(input.pageTimings)
+	if (seconds !== null && seconds < SPEEDING_SECONDS_PER_ITEM) {
+		flags.push({
+			kind: 'speeding',
+			message: `You answered in about ${seconds.toFixed(1)} seconds per question, faster than most people can read them.`,
+		})
+	}
+
+	const contradictions = contradictoryPairs(answers, instrument)
+	if (contradictions.pairs > 0 && contradictions.contradictory.length >= contradictions.pairs * INCONSISTENT_MIN_SHARE) {
+		const example = contradictions.contradictory[0]
+		flags.push({
+			kind: 'inconsistent',
+			message:
+				`You agreed (or disagreed) with both statements in ${contradictions.contradictory.length} of ${contradictions.pairs} pairs of opposite statements` +
+				(example ? `, for example “${example.forward.text}” and “${example.reverse.text}”.` : '.'),
+		})
+	}
+
+	let checkPassed: boolean | null = null
+	for (const item of instrument.likertItems) {
+		if (item.kind !== 'instructed') continue
+		const given = answers[item.id]
+		if (given === undefined) continue
+		checkPassed = (checkPassed ?? true) && given === item.expected
+		if (given !== item.expected) {
+			flags.push({
+				kind: 'failed_check',
+				message: `The statement asking you to choose '${LIKERT_LABELS[item.expected]}' was answered '${LIKERT_LABELS[given]}'.`,
+			})
+		}
+	}
+
+	return {
+		flags,
+		metrics: {
+			longestRun: run,
+			uniformPages,
+			medianSecondsPerItem: seconds,
+			contradictoryPairs: contradictions.contradictory.length,
+			pairs: contradictions.pairs,
+			checkPassed,
+		},
+	}
+}

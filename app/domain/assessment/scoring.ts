@@ -1,0 +1,155 @@
+import type { CueAnswers, LikertAnswers, PageTiming } from '#app/domain/assessment/answers.ts'
+import { scoreCueReading } from '#app/domain/assessment/cues.ts'
+import { LIKERT_MIDPOINT, stressItemsOf, type Instrument } from '#app/domain/assessment/item-bank.ts'
+import { rawAxisScore } from '#app/domain/assessment/keying.ts'
+import { DEFAULT_NORMS, type Norms } from '#app/domain/assessment/norms.ts'
+import { likertPages, type AssessmentOrder } from '#app/domain/assessment/order.ts'
+import { assessQuality } from '#app/domain/assessment/quality.ts'
+import type {
+	AssessmentResult,
+	AxisScore,
+	Placement,
+	StressProfile,
+	StyleDot,
+} from '#app/domain/assessment/result.ts'
+import {
+	AXES,
+	STRESS_REACTIONS,
+	styleAt,
+	type Axis,
+	type Style,
+	type StressReaction,
+} from '#app/domain/assessment/style-model.ts'
+
+/** Inside this distance from the centre (standard units) the report says "balanced". */
+export const BALANCED_RADIUS = 0.5
+/** Within this distance of an axis the report names a blend of the two styles either side. */
+export const BLEND_BAND = 0.3
+/** Distance bands for a clear style: below 1 "mild", below 1.75 "clear", beyond that "strong". */
+export const STRENGTH_BANDS = { clear: 1, strong: 1.75 } as const
+/** A backup reaction with a mean of at least this (agree, on average) is one the person "tends to". */
+export const STRESS_ELEVATED = 3.5
+/** The top reaction must lead the next by this much (one answer step on one of three items) to be "primary". */
+export const STRESS_PRIMARY_LEAD = 1 / 3
+
+/** Per-axis raw mean, standard score and standard error. Throws if an axis item is unanswered. */
+export function scoreAxes(
+	answers: Readonly<LikertAnswers>,
+	instrument: Instrument,
+	norms: Norms = DEFAULT_NORMS,
+): Record<Axis, AxisScore> {
+	if (norms.instrumentVersion !== instrument.version) {
+		throw new Error(`Norms "${norms.id}" are for ${norms.instrumentVersion}, not ${instrument.version}`)
+	}
+	const scores = {} as Record<Axis, AxisScore>
+	for (const axis of AXES) {
+		const raw = rawAxisScore(answers, instrument, axis)
+		if (raw === null) throw new Error(`Cannot score ${axis}: some of its statements are unanswered`)
+		const norm = norms.axes[axis]
+		// Centred on the scale midpoint, not the norm mean: see norms.ts.
+		scores[axis] = { raw, z: (raw - LIKERT_MIDPOINT) / norm.sd, se: Math.sqrt(1 - norm.alpha) }
+	}
+	return scores
+}
+
+/** The dot on the style circle: x = responsiveness, y = assertiveness. */
+export function placeDot(axes: Record<Axis, AxisScore>): StyleDot {
+	const x = axes.responsiveness.z
+	const y = axes.assertiveness.z
+	const distance = Math.hypot(x, y)
+	let angleDeg: number | null = null
+	if (distance > 0) {
+		const degrees = (Math.atan2(y, x) * 180) / Math.PI
+		angleDeg = degrees < 0 ? degrees + 360 : degrees
+		if (angleDeg >= 360) angleDeg = 0
+	}
+	return { x, y, angleDeg, distance, se: { x: axes.responsiveness.se, y: axes.assertiveness.se } }
+}
+
+/** Balanced near the centre, a blend near an axis, otherwise a style with a strength. */
+export function classifyDot(dot: Pick<StyleDot, 'x' | 'y' | 'distance'>): Placement {
+	const nearVertical = Math.abs(dot.x) < BLEND_BAND // between task and people
+	const nearHorizontal = Math.abs(dot.y) < BLEND_BAND // between asks and tells
+	if (dot.distance < BALANCED_RADIUS || (nearVertical && nearHorizontal)) return { kind: 'balanced' }
+	const leaning = styleAt(dot.y, dot.x)
+	if (nearVertical) {
+		const styles: [Style, Style] = dot.y > 0 ? ['director', 'energizer'] : ['analyst', 'harmonizer']
+		return { kind: 'blend', styles, leaning }
+	}
+	if (nearHorizontal) {
+		const styles: [Style, Style] = dot.x > 0 ? ['energizer', 'harmonizer'] : ['director', 'analyst']
+		return { kind: 'blend', styles, leaning }
+	}
+	// Off both axes, so styleAt cannot be null here.
+	const style = leaning as Style
+	const strength =
+		dot.distance >= STRENGTH_BANDS.strong ? 'strong' : dot.distance >= STRENGTH_BANDS.clear ? 'clear' : 'mild'
+	return { kind: 'style', style, strength }
+}
+
+/** A short stable code for a placement, e.g. for a denormalised column: "balanced", "director",
+ * or a blend as "director+energizer". */
+export function placementCode(placement: Placement): string {
+	if (placement.kind === 'balanced') return 'balanced'
+	if (placement.kind === 'blend') return placement.styles.join('+')
+	return placement.style
+}
+
+/** Mean agreement per backup reaction, which ones are elevated, and the one that leads (if any). */
+export function scoreStress(answers: Readonly<LikertAnswers>, instrument: Instrument): StressProfile {
+	const scores = {} as Record<StressReaction, number>
+	for (const reaction of STRESS_REACTIONS) {
+		const items = stressItemsOf(instrument, reaction)
+		const values = items.map((item) => answers[item.id])
+		if (items.length === 0 || values.some((v) => v === undefined)) {
+			throw new Error(`Cannot score the stress profile: some "${reaction}" statements are unanswered`)
+		}
+		scores[reaction] = (values as number[]).reduce((s, v) => s + v, 0) / values.length
+	}
+	const ranked = [...STRESS_REACTIONS].sort((a, b) => scores[b] - scores[a])
+	const elevated = ranked.filter((r) => scores[r] >= STRESS_ELEVATED)
+	const [top, next] = elevated
+	const primary =
+		top !== undefined && (next === undefined || scores[top] - scores[next] >= STRESS_PRIMARY_LEAD - 1e-9) ? top : null
+	return { scores, elevated, primary }
+}
+
+export type ScoreInput = {
+	instrument: Instrument
+	norms?: Norms
+	answers: Readonly<LikertAnswers>
+	cueAnswers: Readonly<CueAnswers>
+	/** The page plan the learner saw (rebuilt from the attempt's stored seed). */
+	order: AssessmentOrder
+	/** Server-measured time per page, in any order. */
+	pageTimings: readonly PageTiming[]
+}
+
+/** Scores a complete attempt. Flagged attempts are still scored; the flags travel with the result. */
+export function scoreAssessment(input: ScoreInput): AssessmentResult {
+	const norms = input.norms ?? DEFAULT_NORMS
+	if (input.order.instrumentVersion !== input.instrument.version) {
+		throw new Error(
+			`The page order was built for ${input.order.instrumentVersion} but scoring uses ${input.instrument.version}`,
+		)
+	}
+	const axes = scoreAxes(input.answers, input.instrument, norms)
+	const dot = placeDot(axes)
+	const quality = assessQuality({
+		answers: input.answers,
+		likertPages: likertPages(input.order),
+		pageTimings: input.pageTimings,
+		instrument: input.instrument,
+	})
+	return {
+		instrumentVersion: input.instrument.version,
+		normsId: norms.id,
+		axes,
+		dot,
+		placement: classifyDot(dot),
+		stress: scoreStress(input.answers, input.instrument),
+		cues: scoreCueReading(input.cueAnswers, input.instrument),
+		flags: quality.flags,
+		quality: quality.metrics,
+	}
+}
