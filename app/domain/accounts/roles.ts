@@ -12,17 +12,21 @@ export type NavItem = { to: string; label: string }
 // One place decides what each role sees in the app shell.
 export function navigationFor(role: Role): NavItem[] {
 	const home: NavItem = { to: '/home', label: 'Home' }
+	const style: NavItem = { to: '/assessment', label: 'My style' }
+	const practice: NavItem = { to: '/practice', label: 'Practice' }
 	const account: NavItem = { to: '/account', label: 'Account' }
 	switch (role) {
 		case 'learner':
-			return [home, account]
+			return [home, style, practice, account]
 		case 'coach':
-			return [home, { to: '/teams', label: 'Teams' }, account]
+			return [home, { to: '/teams', label: 'Teams' }, style, practice, account]
 		case 'admin':
 			return [
 				home,
 				{ to: '/members', label: 'Members' },
 				{ to: '/teams', label: 'Teams' },
+				{ to: '/admin/scenarios', label: 'Scenarios' },
+				{ to: '/admin/instrument', label: 'Instrument' },
 				account,
 			]
 	}
