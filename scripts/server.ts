@@ -17,6 +17,8 @@ import { migrateDatabase } from '#db/migrate.ts'
 import { demoSignInText, seedDemo } from '#db/seed.ts'
 import { recordAudit } from '#app/data/audit.server.ts'
 import { pruneExpired } from '#app/data/maintenance.server.ts'
+import { getScenarioLibrary } from '#app/data/scenario-library.server.ts'
+import { formatProblem } from '#app/domain/roleplay/check.ts'
 import { checkRequestOrigin } from '#app/security/origin-check.ts'
 import { cookiesAreSecure, EnvError, parseEnv } from '#app/utils/env.server.ts'
 
@@ -93,6 +95,11 @@ try {
 setDatabase(database)
 await migrateDatabase(database)
 const seeded = env.SEED_DEMO ? await seedDemo(database.db) : null
+const library = getScenarioLibrary()
+for (const file of library.broken) {
+	console.warn(`⚠ Scenario file ${file.file} has problems and is not offered (the others work):`)
+	for (const problem of file.problems) console.warn(`    ${formatProblem(problem)}`)
+}
 await pruneExpired(new Date())
 const pruneTimer = setInterval(() => void pruneExpired(new Date()).catch(console.error), 60 * 60_000)
 pruneTimer.unref()
@@ -199,6 +206,7 @@ const server = app.listen(env.PORT, env.HOST, () => {
 	const seconds = ((performance.now() - started) / 1000).toFixed(1)
 	const where = database.kind === 'pglite' ? `embedded PGlite in ${path.resolve(env.DATA_DIR)}` : 'PostgreSQL'
 	console.log(`\nAttune is ready on http://localhost:${env.PORT} (${where}; started in ${seconds}s)`)
+	console.log(`Scenario library: ${library.scenarios.length} scenarios, ${library.broken.length} broken files`)
 	if (seeded) console.log(`\n${demoSignInText()}\n`)
 })
 

@@ -13,6 +13,7 @@ const envSchema = z.object({
 		.regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
 		.optional(),
 	DATA_DIR: z.string().min(1).default('./.data'),
+	SCENARIOS_DIR: z.string().min(1).default('./scenarios'),
 	SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(12 * 60),
 	SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 	COOKIE_SECURE: booleanString.optional(),

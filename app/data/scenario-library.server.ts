@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { parseScenarioSource, type Problem } from '#app/domain/roleplay/check.ts'
+import { canonicalJson, type Scenario } from '#app/domain/roleplay/schema.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+
+export type LibraryScenario = Scenario & { contentHash: string; file: string }
+export type BrokenScenarioFile = { file: string; problems: Problem[] }
+export type ScenarioLibrary = { scenarios: LibraryScenario[]; broken: BrokenScenarioFile[]; loadedAt: Date }
+
+export function contentHash(scenario: Scenario): string {
+	return createHash('sha256').update(canonicalJson(scenario)).digest('hex')
+}
+
+// A broken file is reported and skipped; it never takes the other scenarios down.
+export function loadScenarioLibrary(dir: string): ScenarioLibrary {
+	const scenarios: LibraryScenario[] = []
+	const broken: BrokenScenarioFile[] = []
+	const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : []
+	for (const name of files) {
+		const file = path.join(path.basename(path.resolve(dir)), name)
+		let source: string
+		try {
+			source = fs.readFileSync(path.join(dir, name), 'utf8')
+		} catch (error) {
+			broken.push({ file, problems: [{ file, line: 1, col: 1, path: '', message: `cannot be read: ${String(error)}` }] })
+			continue
+		}
+		const { scenario, problems } = parseScenarioSource(source, file)
+		if (scenario) scenarios.push({ ...scenario, contentHash: contentHash(scenario), file })
+		else broken.push({ file, problems })
+	}
+	return { scenarios, broken, loadedAt: new Date() }
+}
+
+declare global {
+	var __attuneScenarioLibrary: ScenarioLibrary | undefined
+}
+
+// Read once per process (the server loads it at start-up and reports broken files).
+export function getScenarioLibrary(): ScenarioLibrary {
+	globalThis.__attuneScenarioLibrary ??= loadScenarioLibrary(getEnv().SCENARIOS_DIR)
+	return globalThis.__attuneScenarioLibrary
+}
+
+export function reloadScenarioLibrary(): ScenarioLibrary {
+	globalThis.__attuneScenarioLibrary = loadScenarioLibrary(getEnv().SCENARIOS_DIR)
+	return globalThis.__attuneScenarioLibrary
+}

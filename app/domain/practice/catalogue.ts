@@ -1,0 +1,67 @@
+import { z } from 'zod'
+
+export const audiences = ['onboarding', 'difficult-calls', 'sales'] as const
+export const channels = ['call', 'chat', 'in-person'] as const
+export const difficulties = ['easy', 'medium', 'hard'] as const
+export const customerStyles = ['director', 'energizer', 'harmonizer', 'analyst'] as const
+
+export const audienceLabels: Record<(typeof audiences)[number], string> = {
+	onboarding: 'Onboarding',
+	'difficult-calls': 'Difficult calls',
+	sales: 'Sales',
+}
+export const channelLabels: Record<(typeof channels)[number], string> = {
+	call: 'Phone call',
+	chat: 'Chat',
+	'in-person': 'In person',
+}
+export const difficultyLabels: Record<(typeof difficulties)[number], string> = {
+	easy: 'Easy',
+	medium: 'Medium',
+	hard: 'Hard',
+}
+export const styleLabels: Record<(typeof customerStyles)[number], string> = {
+	director: 'Director',
+	energizer: 'Energizer',
+	harmonizer: 'Harmonizer',
+	analyst: 'Analyst',
+}
+
+export type CatalogueEntry = {
+	id: string
+	title: string
+	audience: (typeof audiences)[number]
+	channel: (typeof channels)[number]
+	difficulty: (typeof difficulties)[number]
+	style: (typeof customerStyles)[number]
+}
+
+// Unknown filter values are ignored rather than rejected: a shared or old link
+// should still show the catalogue.
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+	z
+		.string()
+		.optional()
+		.transform((v) => (values as readonly string[]).includes(v ?? '') ? (v as T[number]) : undefined)
+
+export const catalogueFilterSchema = z.object({
+	audience: optionalEnum(audiences),
+	channel: optionalEnum(channels),
+	difficulty: optionalEnum(difficulties),
+	style: optionalEnum(customerStyles),
+})
+
+export type CatalogueFilter = Partial<z.infer<typeof catalogueFilterSchema>>
+
+export function filterCatalogue<T extends CatalogueEntry>(entries: T[], filter: CatalogueFilter): T[] {
+	const order = { easy: 0, medium: 1, hard: 2 } as const
+	return entries
+		.filter(
+			(e) =>
+				(!filter.audience || e.audience === filter.audience) &&
+				(!filter.channel || e.channel === filter.channel) &&
+				(!filter.difficulty || e.difficulty === filter.difficulty) &&
+				(!filter.style || e.style === filter.style),
+		)
+		.sort((a, b) => order[a.difficulty] - order[b.difficulty] || a.title.localeCompare(b.title))
+}
