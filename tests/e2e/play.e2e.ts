@@ -1,0 +1,79 @@
+import { expect, test, type Page } from '@playwright/test'
+import { DEMO_PASSWORD, signIn, signOut } from './support.ts'
+
+const SCENARIO = 'catch-up-bill'
+
+async function startFresh(page: Page) {
+	await page.goto(`/practice/${SCENARIO}`)
+	const startOver = page.getByRole('button', { name: 'Start over' })
+	if (await startOver.isVisible()) await startOver.click()
+	else await page.getByRole('button', { name: 'Start the conversation' }).click()
+	await expect(page).toHaveURL(/\/play\/[0-9a-f-]{36}$/)
+}
+
+async function chooseFirst(page: Page) {
+	const choices = page.locator('form[aria-label="Your reply"] button[name="choice"]')
+	const text = (await choices.first().textContent())?.trim() ?? ''
+	const before = await page.locator('.transcript__entry').count()
+	await choices.first().click()
+	// The chosen reply now stands in the conversation.
+	await expect(page.locator('.transcript__entry--learner').last()).toHaveText(new RegExp(escape(text.slice(0, 40))))
+	await expect.poll(() => page.locator('.transcript__entry').count()).toBeGreaterThan(before)
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+for (const [javaScriptEnabled, email] of [
+	[true, 'lena@northwind.test'],
+	[false, 'diego@northwind.test'],
+] as const) {
+	test(`plays a scenario to an ending with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled })
+		const page = await context.newPage()
+		await signIn(page, email, DEMO_PASSWORD)
+		await page.getByRole('link', { name: 'Practice' }).click()
+		await expect(page.getByRole('heading', { name: 'Practice', exact: true })).toBeVisible()
+		await page.getByLabel('Customer style').selectOption('analyst')
+		if (!javaScriptEnabled) await page.getByRole('button', { name: 'Filter' }).click()
+		await expect(page).toHaveURL(/style=analyst/)
+		await expect(page.getByRole('link', { name: /catch-up electricity bill/ })).toBeVisible()
+
+		await startFresh(page)
+		await expect(page.getByRole('complementary', { name: 'How the conversation is going' })).toContainText('Trust')
+		for (let i = 0; i < 25; i++) {
+			if ((await page.locator('form[aria-label="Your reply"]').count()) === 0) break
+			await chooseFirst(page)
+		}
+		await expect(page.getByRole('heading', { name: 'Your path' })).toBeVisible()
+		await expect(page.locator('.ending .outcome')).toHaveText(/Resolved|Partly resolved|Escalated|Customer lost/)
+		await context.close()
+	})
+}
+
+test('resumes mid-way after signing out and in, on the same turn', async ({ page }) => {
+	await signIn(page, 'grace@northwind.test', DEMO_PASSWORD)
+	await startFresh(page)
+	await chooseFirst(page)
+	await chooseFirst(page)
+	const url = page.url()
+	const currentLine = await page.locator('.transcript__entry--customer').last().textContent()
+	await signOut(page)
+
+	await signIn(page, 'grace@northwind.test', DEMO_PASSWORD)
+	await page.goto('/practice')
+	await page.getByRole('link', { name: 'Resume' }).first().click()
+	await expect(page).toHaveURL(url)
+	await expect(page.locator('.transcript__entry--customer').last()).toHaveText(currentLine ?? '')
+	await expect(page.getByText('2 choices made')).toBeVisible()
+})
+
+test('a second tab that submits an old turn is sent to the current turn with a notice', async ({ page, context }) => {
+	await signIn(page, 'noah@northwind.test', DEMO_PASSWORD)
+	await startFresh(page)
+	const other = await context.newPage()
+	await other.goto(page.url())
+	await chooseFirst(page)
+	await other.locator('form[aria-label="Your reply"] button[name="choice"]').first().click()
+	await expect(other.getByRole('status')).toContainText('already been recorded')
+	await expect(other.getByText('1 choice made')).toBeVisible()
+})
