@@ -25,8 +25,8 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: 'Attune' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	const viewer = await getViewer(request)
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const viewer = await getViewer(request, context)
 	return json({
 		viewer: viewer
 			? {

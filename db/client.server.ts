@@ -122,6 +122,13 @@ export function getDatabaseHandle(): DatabaseHandle {
 	return handle
 }
 
+// db.execute() answers { rows } on PGlite and a row array on postgres.js.
+export function rowsOf<T>(result: unknown): T[] {
+	if (Array.isArray(result)) return result as T[]
+	if (result && typeof result === 'object' && 'rows' in result && Array.isArray(result.rows)) return result.rows as T[]
+	return []
+}
+
 export function getDb(): Database {
 	return getDatabaseHandle().db
 }

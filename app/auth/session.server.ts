@@ -45,7 +45,9 @@ async function readToken(request: Request): Promise<string | undefined> {
 	return typeof value === 'string' && value.length > 20 && value.length < 100 ? value : undefined
 }
 
-const viewers = new WeakMap<Request, Promise<Viewer | null>>()
+// Remix hands each loader its own copy of the Request but one shared load context,
+// so the context is where one lookup per request is remembered.
+const viewers = new WeakMap<AppLoadContext, Promise<Viewer | null>>()
 
 async function loadViewer(request: Request): Promise<Viewer | null> {
 	const token = await readToken(request)
@@ -62,17 +64,18 @@ async function loadViewer(request: Request): Promise<Viewer | null> {
 }
 
 // Loaders of the root and the page both ask; one lookup per request is enough.
-export function getViewer(request: Request): Promise<Viewer | null> {
-	let viewer = viewers.get(request)
+export function getViewer(request: Request, context?: AppLoadContext): Promise<Viewer | null> {
+	if (!context) return loadViewer(request)
+	let viewer = viewers.get(context)
 	if (!viewer) {
 		viewer = loadViewer(request)
-		viewers.set(request, viewer)
+		viewers.set(context, viewer)
 	}
 	return viewer
 }
 
-export async function requireViewer(request: Request): Promise<Viewer> {
-	const viewer = await getViewer(request)
+export async function requireViewer(request: Request, context?: AppLoadContext): Promise<Viewer> {
+	const viewer = await getViewer(request, context)
 	if (!viewer) {
 		const url = new URL(request.url)
 		const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` })
@@ -86,7 +89,7 @@ export async function requireRole(
 	context: AppLoadContext,
 	allowed: readonly Role[],
 ): Promise<Viewer> {
-	const viewer = await requireViewer(request)
+	const viewer = await requireViewer(request, context)
 	if (!allowed.includes(viewer.role)) {
 		await recordAudit({
 			type: 'access_denied',

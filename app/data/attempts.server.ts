@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm'
-import { getDb } from '#db/client.server.ts'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { getDb, rowsOf } from '#db/client.server.ts'
 import { attempts, decisions, scenarioVersions } from '#db/schema.ts'
 
 export type AttemptRow = typeof attempts.$inferSelect
@@ -81,63 +81,47 @@ export type DecisionInput = {
 
 export type RecordDecisionResult = { ok: true; step: number } | { ok: false; reason: 'stale' }
 
-// The heart of "never lose or double a decision": the attempt row moves from step N
-// to N+1 only if it is still at N, and the decision row (unique on attempt + step) is
-// written in the same transaction. A double-submit, a replay or a second tab that
-// saw step N finds the row at N+1 and writes nothing.
+// The heart of "never lose or double a decision": one statement moves the attempt
+// from step N to N+1 only if it is still at N, and writes the decision row (unique on
+// attempt + step) from the same update, so both happen or neither does. A
+// double-submit, a replay or a second tab that saw step N finds the row at N+1 and
+// writes nothing. One statement is also one round trip on the hot path.
 export async function recordDecision(input: {
 	organisationId: string
 	userId: string
 	attemptId: string
 	expectedStep: number
+	previousStepStartedAt: Date
 	snapshot: Record<string, unknown>
 	finished: boolean
 	decision: DecisionInput
 	now?: Date
 }): Promise<RecordDecisionResult> {
 	const now = input.now ?? new Date()
-	return getDb().transaction(async (tx) => {
-		const [current] = await tx
-			.select({ stepStartedAt: attempts.stepStartedAt })
-			.from(attempts)
-			.where(
-				and(
-					eq(attempts.organisationId, input.organisationId),
-					eq(attempts.id, input.attemptId),
-					eq(attempts.userId, input.userId),
-				),
-			)
-		const [updated] = await tx
-			.update(attempts)
-			.set({
-				snapshot: input.snapshot,
-				step: input.expectedStep + 1,
-				stepStartedAt: now,
-				...(input.finished ? { status: 'completed' as const, completedAt: now } : {}),
-			})
-			.where(
-				and(
-					eq(attempts.organisationId, input.organisationId),
-					eq(attempts.id, input.attemptId),
-					eq(attempts.userId, input.userId),
-					eq(attempts.step, input.expectedStep),
-					eq(attempts.status, 'in_progress'),
-				),
-			)
-			.returning({ step: attempts.step })
-		if (!updated) return { ok: false, reason: 'stale' }
-		const msTaken = current ? Math.max(0, now.getTime() - current.stepStartedAt.getTime()) : 0
-		await tx.insert(decisions).values({
-			organisationId: input.organisationId,
-			attemptId: input.attemptId,
-			step: updated.step,
-			nodeId: input.decision.nodeId,
-			choiceId: input.decision.choiceId,
-			metersAfter: input.decision.metersAfter,
-			msTaken: Math.min(msTaken, 2_147_483_647),
-		})
-		return { ok: true, step: updated.step }
-	})
+	const msTaken = Math.min(Math.max(0, now.getTime() - input.previousStepStartedAt.getTime()), 2_147_483_647)
+	const at = now.toISOString()
+	const result = await getDb().execute(sql`
+		with moved as (
+			update ${attempts}
+			set snapshot = ${JSON.stringify(input.snapshot)}::jsonb,
+				step = step + 1,
+				step_started_at = ${at}::timestamptz,
+				status = case when ${input.finished} then 'completed'::attempt_status else status end,
+				completed_at = case when ${input.finished} then ${at}::timestamptz else completed_at end
+			where organisation_id = ${input.organisationId}
+				and id = ${input.attemptId}
+				and user_id = ${input.userId}
+				and step = ${input.expectedStep}
+				and status = 'in_progress'
+			returning organisation_id, id, step
+		)
+		insert into ${decisions} (organisation_id, attempt_id, step, node_id, choice_id, meters_after, ms_taken, created_at)
+		select organisation_id, id, step, ${input.decision.nodeId}, ${input.decision.choiceId},
+			${JSON.stringify(input.decision.metersAfter)}::jsonb, ${msTaken}, ${at}::timestamptz
+		from moved
+		returning step`)
+	const [row] = rowsOf<{ step: number }>(result)
+	return row ? { ok: true, step: Number(row.step) } : { ok: false, reason: 'stale' }
 }
 
 export async function listDecisions(organisationId: string, attemptId: string) {

@@ -149,6 +149,7 @@ export async function choose(
 		userId: viewer.user.id,
 		attemptId,
 		expectedStep: input.step,
+		previousStepStartedAt: attempt.stepStartedAt,
 		snapshot: persistSnapshot(machine, result.snapshot),
 		finished: result.snapshot.status === 'done',
 		decision: { nodeId, choiceId: input.choiceId, metersAfter: result.snapshot.context.meters },

@@ -8,8 +8,8 @@ export const meta: MetaFunction = () => [
 	{ name: 'description', content: 'Learn to read and adapt to communication styles with role-play practice.' },
 ]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	if (await getViewer(request)) throw redirect('/home')
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	if (await getViewer(request, context)) throw redirect('/home')
 	return null
 }
 

@@ -13,8 +13,8 @@ import { badRequest, readFormData } from '#app/utils/http.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Account · Attune' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	const viewer = await requireViewer(request)
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const viewer = await requireViewer(request, context)
 	const [sessions, organisations] = await Promise.all([
 		listUserSessions(viewer.user.id),
 		listUserOrganisations(viewer.user.id),
@@ -47,7 +47,7 @@ const actionSchema = z.discriminatedUnion('intent', [
 ])
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const viewer = await requireViewer(request)
+	const viewer = await requireViewer(request, context)
 	const parsed = actionSchema.safeParse(Object.fromEntries(await readFormData(request)))
 	if (!parsed.success) throw badRequest('That request could not be understood.')
 	if (parsed.data.intent === 'sign-out-others') {

@@ -8,8 +8,8 @@ import { listTeams } from '#app/data/teams.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Home · Attune' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	const viewer = await requireViewer(request)
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const viewer = await requireViewer(request, context)
 	const orgId = viewer.organisation.id
 	const firstName = viewer.user.name.split(' ')[0] ?? viewer.user.name
 	if (viewer.role === 'admin') {

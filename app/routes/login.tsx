@@ -11,8 +11,8 @@ import { readFormData } from '#app/utils/http.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Attune' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	if (await getViewer(request)) throw redirect('/home')
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	if (await getViewer(request, context)) throw redirect('/home')
 	return null
 }
 

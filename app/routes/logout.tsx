@@ -9,7 +9,7 @@ export async function loader() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const viewer = await getViewer(request)
+	const viewer = await getViewer(request, context)
 	if (viewer) {
 		await recordAudit({
 			type: 'sign_out',

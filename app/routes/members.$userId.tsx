@@ -42,7 +42,7 @@ async function denied(viewer: Viewer, context: AppLoadContext, request: Request)
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-	const viewer = await requireViewer(request)
+	const viewer = await requireViewer(request, context)
 	const member = await loadMember(viewer, params)
 	const access = memberPageAccess({
 		viewerId: viewer.user.id,

@@ -22,8 +22,8 @@ function attemptIdFrom(params: unknown): string {
 	return parsed.data.attemptId
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-	const viewer = await requireViewer(request)
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+	const viewer = await requireViewer(request, context)
 	const play = await loadPlay(viewer, attemptIdFrom(params))
 	return json({ play })
 }
@@ -37,8 +37,8 @@ const actionSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('abandon') }),
 ])
 
-export async function action({ request, params }: ActionFunctionArgs) {
-	const viewer = await requireViewer(request)
+export async function action({ request, params, context }: ActionFunctionArgs) {
+	const viewer = await requireViewer(request, context)
 	const attemptId = attemptIdFrom(params)
 	const parsed = actionSchema.safeParse(Object.fromEntries(await readFormData(request)))
 	if (!parsed.success) throw badRequest('That choice could not be read. Please choose again.')

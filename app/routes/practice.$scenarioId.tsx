@@ -20,8 +20,8 @@ function scenarioFrom(params: unknown) {
 	return scenario
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-	const viewer = await requireViewer(request)
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+	const viewer = await requireViewer(request, context)
 	const s = scenarioFrom(params)
 	const inProgress = (await listInProgress(viewer)).find((a) => a.scenarioSlug === s.id)
 	return json({
@@ -46,8 +46,8 @@ const actionSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('restart'), attemptId: z.uuid() }),
 ])
 
-export async function action({ request, params }: ActionFunctionArgs) {
-	const viewer = await requireViewer(request)
+export async function action({ request, params, context }: ActionFunctionArgs) {
+	const viewer = await requireViewer(request, context)
 	const s = scenarioFrom(params)
 	const parsed = actionSchema.safeParse(Object.fromEntries(await readFormData(request)))
 	if (!parsed.success) throw badRequest('That request could not be understood.')

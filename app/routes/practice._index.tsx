@@ -18,8 +18,8 @@ import {
 
 export const meta: MetaFunction = () => [{ title: 'Practice · Attune' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	const viewer = await requireViewer(request)
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const viewer = await requireViewer(request, context)
 	const url = new URL(request.url)
 	const filter = catalogueFilterSchema.parse(Object.fromEntries(url.searchParams))
 	const library = getLibrary()
