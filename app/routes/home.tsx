@@ -5,6 +5,7 @@ import { requireViewer } from '#app/auth/session.server.ts'
 import { listPendingInvitations } from '#app/data/invitations.server.ts'
 import { countMembersByRole, getMember } from '#app/data/members.server.ts'
 import { listTeams } from '#app/data/teams.server.ts'
+import { findScenario, listInProgress } from '#app/data/play.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Home · Attune' }]
 
@@ -26,7 +27,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	}
 	const me = await getMember(orgId, viewer.user.id)
 	const teams = (await listTeams(orgId)).filter((t) => me?.teams.some((m) => m.id === t.id))
-	return json({ kind: 'learner' as const, firstName, teams })
+	const practice = (await listInProgress(viewer)).map((a) => ({
+		id: a.id,
+		title: findScenario(a.scenarioSlug)?.title ?? a.scenarioSlug,
+		step: a.step,
+	}))
+	return json({ kind: 'learner' as const, firstName, teams, practice })
 }
 
 export default function Home() {
@@ -75,8 +81,47 @@ export default function Home() {
 						</p>
 					</div>
 				</div>
+			) : data.kind === 'coach' ? (
+				<TeamCards teams={data.teams} empty="You do not coach a team yet. An admin can add you to one." />
 			) : (
-				<TeamCards teams={data.teams} empty={data.kind === 'coach' ? 'You do not coach a team yet. An admin can add you to one.' : 'You are not in a team yet. An admin can add you to one.'} />
+				<div className="stack">
+					<div className="grid">
+						<section className="card" aria-labelledby="practice-heading">
+							<h2 id="practice-heading">Practice</h2>
+							{data.practice.length > 0 ? (
+								<>
+									<p className="small muted">Pick up where you left off:</p>
+									<ul className="people-list">
+										{data.practice.map((a) => (
+											<li key={a.id}>
+												<Link to={`/play/${a.id}`}>{a.title}</Link>
+												<span className="small muted">
+													{a.step} choice{a.step === 1 ? '' : 's'} in
+												</span>
+											</li>
+										))}
+									</ul>
+								</>
+							) : (
+								<p className="small muted">Role-play conversations with customers of every style, at your own pace.</p>
+							)}
+							<Link className="button button--secondary gap-above" to="/practice">
+								Browse scenarios
+							</Link>
+						</section>
+						<section className="card" aria-labelledby="style-heading">
+							<h2 id="style-heading">Your communication style</h2>
+							<p className="small muted">
+								A short self-assessment places you on the style circle and shows how you tend to react when a
+								conversation turns tense. Only you see your answers.
+							</p>
+							<Link className="button button--secondary" to="/assessment">
+								Go to my style
+							</Link>
+						</section>
+					</div>
+					<TeamCards teams={data.teams} empty="You are not in a team yet. An admin can add you to one." />
+				</div>
 			)}
 		</>
 	)
