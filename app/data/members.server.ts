@@ -3,15 +3,17 @@ import { getDb } from '#db/client.server.ts'
 import { memberships, sessions, teamCoaches, teamMembers, teams, users } from '#db/schema.ts'
 import type { Role } from '#app/domain/accounts/roles.ts'
 
+const memberColumns = {
+	id: users.id,
+	name: users.name,
+	email: users.email,
+	role: memberships.role,
+	joinedAt: memberships.createdAt,
+}
+
 export async function listMembers(organisationId: string) {
 	return getDb()
-		.select({
-			id: users.id,
-			name: users.name,
-			email: users.email,
-			role: memberships.role,
-			joinedAt: memberships.createdAt,
-		})
+		.select(memberColumns)
 		.from(memberships)
 		.innerJoin(users, eq(users.id, memberships.userId))
 		.where(eq(memberships.organisationId, organisationId))
@@ -21,13 +23,7 @@ export async function listMembers(organisationId: string) {
 // Always scoped by organisation: a member of another organisation is simply not found.
 export async function getMember(organisationId: string, userId: string) {
 	const [member] = await getDb()
-		.select({
-			id: users.id,
-			name: users.name,
-			email: users.email,
-			role: memberships.role,
-			joinedAt: memberships.createdAt,
-		})
+		.select(memberColumns)
 		.from(memberships)
 		.innerJoin(users, eq(users.id, memberships.userId))
 		.where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))

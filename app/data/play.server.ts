@@ -34,6 +34,19 @@ export function findScenario(id: string) {
 	return getScenarioLibrary().scenarios.find((s) => s.id === id)
 }
 
+// What the catalogue and the intro page both show about a scenario.
+export function scenarioSummary(s: Scenario) {
+	return {
+		id: s.id,
+		title: s.title,
+		summary: s.summary,
+		audience: s.audience,
+		channel: s.channel,
+		difficulty: s.difficulty,
+		minutes: s.minutes,
+	}
+}
+
 type CompiledVersion = { scenario: Scenario; machine: PlayMachine }
 
 // Versions are immutable, so a compiled machine can be kept for the life of the process.

@@ -76,7 +76,7 @@ export default function Home() {
 						<p>
 							<Link to="/members">Invite people and manage roles</Link> · <Link to="/teams">Organise teams and coaches</Link>
 						</p>
-						<p className="muted small flush" >
+						<p className="muted small flush">
 							{data.teams.length} team{data.teams.length === 1 ? '' : 's'} so far.
 						</p>
 					</div>
@@ -143,7 +143,7 @@ function TeamCards({
 					<p className="muted small">
 						Coach{team.coaches.length === 1 ? '' : 'es'}: {team.coaches.map((c) => c.name).join(', ') || 'none yet'}
 					</p>
-					<p className="small flush" >
+					<p className="small flush">
 						{team.members.length} learner{team.members.length === 1 ? '' : 's'}
 					</p>
 				</div>

@@ -109,7 +109,7 @@ export default function AcceptInvitation() {
 			) : (
 				<NewAccountForm organisationName={data.organisationName} />
 			)}
-			<p className="small muted card-footnote" >
+			<p className="small muted card-footnote">
 				Not you? <Link to="/">Leave this page</Link>.
 			</p>
 		</div>

@@ -75,7 +75,7 @@ export default function LoginPage() {
 				<Field meta={fields.password} label="Password" type="password" autoComplete="current-password" />
 				<SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
 			</Form>
-			<p className="small muted card-footnote" >
+			<p className="small muted card-footnote">
 				New to Attune? <Link to="/signup">Create an organisation</Link>. Joining a team? Use the invitation link
 				your admin sent you.
 			</p>

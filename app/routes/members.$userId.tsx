@@ -1,16 +1,17 @@
-import { getFormProps, getSelectProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireRole, requireViewer, type Viewer } from '#app/auth/session.server.ts'
-import { ErrorList, FormErrors, SubmitButton } from '#app/components/forms.tsx'
+import { FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { RoleBadge } from '#app/components/role-badge.tsx'
+import { RoleSelect } from '#app/components/role-select.tsx'
 import { recordAudit } from '#app/data/audit.server.ts'
 import { changeMemberRole, coachesMember, getMember, LastAdminError, removeMember } from '#app/data/members.server.ts'
 import { changeRoleSchema, removeMemberSchema } from '#app/domain/accounts/forms.ts'
-import { memberPageAccess, roleLabels, roles } from '#app/domain/accounts/roles.ts'
+import { memberPageAccess } from '#app/domain/accounts/roles.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { forbidden, notFound, readFormData } from '#app/utils/http.server.ts'
 import type { AppLoadContext } from '@remix-run/node'
@@ -128,17 +129,7 @@ export default function MemberPage() {
 						<h2>Manage</h2>
 						<FormErrors id={form.errorId} errors={form.errors} />
 						<Form method="post" className="form form--inline" {...getFormProps(form)}>
-							<div className="field grow-1" >
-								<label htmlFor={fields.role.id}>Role</label>
-								<select {...getSelectProps(fields.role)} key={fields.role.key}>
-									{roles.map((r) => (
-										<option key={r} value={r}>
-											{roleLabels[r]}
-										</option>
-									))}
-								</select>
-								<ErrorList id={fields.role.errorId} errors={fields.role.errors} />
-							</div>
+							<RoleSelect meta={fields.role} />
 							<SubmitButton name="intent" value="change-role" pendingLabel="Saving…">
 								Change role
 							</SubmitButton>

@@ -1,17 +1,18 @@
-import { getFormProps, getSelectProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { requireRole } from '#app/auth/session.server.ts'
-import { ErrorList, Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
+import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { RoleBadge } from '#app/components/role-badge.tsx'
+import { RoleSelect } from '#app/components/role-select.tsx'
 import { recordAudit } from '#app/data/audit.server.ts'
 import { createInvitation, listPendingInvitations, revokeInvitation } from '#app/data/invitations.server.ts'
 import { listMembers } from '#app/data/members.server.ts'
 import { inviteSchema } from '#app/domain/accounts/forms.ts'
-import { roleLabels, roles } from '#app/domain/accounts/roles.ts'
+import { roleLabels } from '#app/domain/accounts/roles.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { badRequest, readFormData } from '#app/utils/http.server.ts'
 
@@ -99,7 +100,7 @@ export default function MembersPage() {
 				</div>
 			</div>
 			{searchParams.get('welcome') ? (
-				<div className="alert alert--ok gap-below" >
+				<div className="alert alert--ok gap-below">
 					Your organisation is ready. Invite your coaches and learners below.
 				</div>
 			) : null}
@@ -113,17 +114,7 @@ export default function MembersPage() {
 					<div className="grow-2">
 						<Field meta={fields.email} label="Email" type="email" />
 					</div>
-					<div className="field grow-1" >
-						<label htmlFor={fields.role.id}>Role</label>
-						<select {...getSelectProps(fields.role)} key={fields.role.key}>
-							{roles.map((r) => (
-								<option key={r} value={r}>
-									{roleLabels[r]}
-								</option>
-							))}
-						</select>
-						<ErrorList id={fields.role.errorId} errors={fields.role.errors} />
-					</div>
+					<RoleSelect meta={fields.role} />
 					<SubmitButton pendingLabel="Creating…" name="intent" value="invite">
 						Create invitation
 					</SubmitButton>
@@ -138,7 +129,7 @@ export default function MembersPage() {
 						<div className="copy-box">
 							<output data-testid="invitation-link">{link.url}</output>
 						</div>
-						<p className="small footnote" >
+						<p className="small footnote">
 							It expires on {formatDate(link.expiresAt)}. This is the only time the link is shown.
 						</p>
 					</div>

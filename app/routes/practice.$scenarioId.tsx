@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireViewer } from '#app/auth/session.server.ts'
 import { SubmitButton } from '#app/components/forms.tsx'
-import { abandonAttempt, findScenario, listInProgress, startAttempt } from '#app/data/play.server.ts'
+import { abandonAttempt, findScenario, listInProgress, scenarioSummary, startAttempt } from '#app/data/play.server.ts'
 import { audienceLabels, channelLabels, difficultyLabels, styleLabels } from '#app/domain/practice/catalogue.ts'
 import { skillLabels } from '#app/domain/practice/skills.ts'
 import { badRequest, notFound, readFormData } from '#app/utils/http.server.ts'
@@ -26,13 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const inProgress = (await listInProgress(viewer)).find((a) => a.scenarioSlug === s.id)
 	return json({
 		scenario: {
-			id: s.id,
-			title: s.title,
-			summary: s.summary,
-			audience: s.audience,
-			channel: s.channel,
-			difficulty: s.difficulty,
-			minutes: s.minutes,
+			...scenarioSummary(s),
 			persona: s.persona,
 			skills: s.skills,
 			meters: Object.entries(s.meters).map(([id, m]) => ({ id, label: m.label })),

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSubmit } from '@remix-run/react'
 import { requireViewer } from '#app/auth/session.server.ts'
-import { listInProgress, getLibrary } from '#app/data/play.server.ts'
+import { getLibrary, listInProgress, scenarioSummary } from '#app/data/play.server.ts'
 import {
 	audienceLabels,
 	audiences,
@@ -27,13 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const resumable = new Map(inProgress.map((a) => [a.scenarioSlug, a.id]))
 	const scenarios = filterCatalogue(
 		library.scenarios.map((s) => ({
-			id: s.id,
-			title: s.title,
-			summary: s.summary,
-			audience: s.audience,
-			channel: s.channel,
-			difficulty: s.difficulty,
-			minutes: s.minutes,
+			...scenarioSummary(s),
 			style: s.persona.style,
 			customer: s.persona.name,
 			resumeAttemptId: resumable.get(s.id) ?? null,

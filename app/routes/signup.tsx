@@ -70,7 +70,7 @@ export default function SignupPage() {
 				/>
 				<SubmitButton pendingLabel="Creating…">Create organisation</SubmitButton>
 			</Form>
-			<p className="small muted card-footnote" >
+			<p className="small muted card-footnote">
 				Already have an account? <Link to="/login">Sign in</Link>.
 			</p>
 		</div>

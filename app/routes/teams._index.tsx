@@ -99,9 +99,9 @@ export default function TeamsPage() {
 						</div>
 					</div>
 					{isAdmin ? (
-						<Form method="post" className="form form--inline gap-above" >
+						<Form method="post" className="form form--inline gap-above">
 							<input type="hidden" name="teamId" value={team.id} />
-							<div className="field grow-2" >
+							<div className="field grow-2">
 								<label htmlFor={`person-${team.id}`}>Person</label>
 								<select id={`person-${team.id}`} name="userId" required>
 									{members.map((m) => (
@@ -111,7 +111,7 @@ export default function TeamsPage() {
 									))}
 								</select>
 							</div>
-							<div className="field grow-1" >
+							<div className="field grow-1">
 								<label htmlFor={`position-${team.id}`}>As</label>
 								<select id={`position-${team.id}`} name="position" defaultValue="member">
 									<option value="member">Learner</option>
