@@ -129,6 +129,25 @@ export function rowsOf<T>(result: unknown): T[] {
 	return []
 }
 
+const preparedCache = new WeakMap<Database, Map<string, unknown>>()
+
+// Hot-path queries are built once per database handle: drizzle's query building
+// costs more than the query itself on PGlite (measured ~1.7 ms → ~1.0 ms).
+export function prepared<T>(name: string, build: (db: Database) => T): T {
+	const db = getDb()
+	let cache = preparedCache.get(db)
+	if (!cache) {
+		cache = new Map()
+		preparedCache.set(db, cache)
+	}
+	let query = cache.get(name) as T | undefined
+	if (!query) {
+		query = build(db)
+		cache.set(name, query)
+	}
+	return query
+}
+
 export function getDb(): Database {
 	return getDatabaseHandle().db
 }

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
-import { getDb, rowsOf } from '#db/client.server.ts'
+import { getDb, prepared, rowsOf } from '#db/client.server.ts'
 import { attempts, decisions, scenarioVersions } from '#db/schema.ts'
 
 export type AttemptRow = typeof attempts.$inferSelect
@@ -45,10 +45,20 @@ export async function createAttempt(input: {
 
 // The learner's own attempt only: anyone else's (or another organisation's) is not found.
 export async function getOwnAttempt(organisationId: string, userId: string, attemptId: string) {
-	const [row] = await getDb()
-		.select()
-		.from(attempts)
-		.where(and(eq(attempts.organisationId, organisationId), eq(attempts.id, attemptId), eq(attempts.userId, userId)))
+	const query = prepared('own_attempt', (db) =>
+		db
+			.select()
+			.from(attempts)
+			.where(
+				and(
+					eq(attempts.organisationId, sql.placeholder('organisationId')),
+					eq(attempts.id, sql.placeholder('attemptId')),
+					eq(attempts.userId, sql.placeholder('userId')),
+				),
+			)
+			.prepare('own_attempt'),
+	)
+	const [row] = await query.execute({ organisationId, attemptId, userId })
 	return row
 }
 

@@ -1,5 +1,5 @@
-import { and, desc, eq, ne } from 'drizzle-orm'
-import { getDb, type Database, type Transaction } from '#db/client.server.ts'
+import { and, desc, eq, ne, sql } from 'drizzle-orm'
+import { getDb, prepared, type Database, type Transaction } from '#db/client.server.ts'
 import { memberships, organisations, sessions, users } from '#db/schema.ts'
 import { hashToken, randomToken } from '#app/auth/crypto.server.ts'
 import { sessionExpiry, type SessionPolicy } from '#app/domain/accounts/lifetimes.ts'
@@ -25,26 +25,30 @@ export async function createSessionRow(
 
 // One query per request: the session, its person and their role in the active organisation.
 export async function findSessionByToken(token: string) {
-	const [row] = await getDb()
-		.select({
-			idHash: sessions.idHash,
-			createdAt: sessions.createdAt,
-			lastSeenAt: sessions.lastSeenAt,
-			expiresAt: sessions.expiresAt,
-			user: { id: users.id, name: users.name, email: users.email },
-			organisation: { id: organisations.id, name: organisations.name, slug: organisations.slug },
-			role: memberships.role,
-		})
-		.from(sessions)
-		.innerJoin(users, eq(users.id, sessions.userId))
-		.innerJoin(organisations, eq(organisations.id, sessions.organisationId))
-		// A removed member's sessions stop working at once: no membership, no row.
-		.innerJoin(
-			memberships,
-			and(eq(memberships.organisationId, sessions.organisationId), eq(memberships.userId, sessions.userId)),
-		)
-		.where(eq(sessions.idHash, hashToken(token)))
-		.limit(1)
+	const query = prepared('find_session', (db) =>
+		db
+			.select({
+				idHash: sessions.idHash,
+				createdAt: sessions.createdAt,
+				lastSeenAt: sessions.lastSeenAt,
+				expiresAt: sessions.expiresAt,
+				user: { id: users.id, name: users.name, email: users.email },
+				organisation: { id: organisations.id, name: organisations.name, slug: organisations.slug },
+				role: memberships.role,
+			})
+			.from(sessions)
+			.innerJoin(users, eq(users.id, sessions.userId))
+			.innerJoin(organisations, eq(organisations.id, sessions.organisationId))
+			// A removed member's sessions stop working at once: no membership, no row.
+			.innerJoin(
+				memberships,
+				and(eq(memberships.organisationId, sessions.organisationId), eq(memberships.userId, sessions.userId)),
+			)
+			.where(eq(sessions.idHash, sql.placeholder('idHash')))
+			.limit(1)
+			.prepare('find_session'),
+	)
+	const [row] = await query.execute({ idHash: hashToken(token) })
 	return row
 }
 
