@@ -1,29 +1,31 @@
-// `npm run scenarios:check [files…]`: every problem in every scenario file, as
-// file:line:col path: message. Exits 1 if there is any.
+// `npm run scenarios:check [files…]`: every problem in every scenario file, one per line as
+// `file:line:col path: message`, then a one-line summary. Exits 1 on any error (warnings
+// alone pass). The checking itself is pure (app/domain/scenario); only this file reads disk.
 import fs from 'node:fs'
 import path from 'node:path'
-import { formatProblem, parseScenarioSource } from '#app/domain/roleplay/check.ts'
+import { parseScenarioSource } from '#app/domain/scenario/parse.ts'
+import { formatProblem, hasErrors, summarizeProblems, type Problem } from '#app/domain/scenario/problems.ts'
 
 const args = process.argv.slice(2)
 const files = args.length
 	? args
 	: fs
 			.readdirSync('scenarios')
-			.filter((f) => /\.ya?ml$/.test(f))
+			.filter((f) => /\.ya?ml$/i.test(f))
 			.sort()
 			.map((f) => path.join('scenarios', f))
 
-let problemCount = 0
-let broken = 0
+const problems: Problem[] = []
 for (const file of files) {
-	const { problems } = parseScenarioSource(fs.readFileSync(file, 'utf8'), file)
-	if (problems.length) broken++
-	problemCount += problems.length
-	for (const p of problems) console.log(formatProblem(p))
+	let source: string
+	try {
+		source = fs.readFileSync(file, 'utf8')
+	} catch (error) {
+		problems.push({ file, line: 1, col: 1, path: '', message: `cannot be read: ${(error as Error).message}`, severity: 'error' })
+		continue
+	}
+	problems.push(...parseScenarioSource(source, file).problems)
 }
-console.log(
-	problemCount === 0
-		? `scenarios:check: ${files.length} file${files.length === 1 ? '' : 's'}, no problems`
-		: `scenarios:check: ${problemCount} problem${problemCount === 1 ? '' : 's'} in ${broken} of ${files.length} files`,
-)
-process.exit(problemCount === 0 && files.length > 0 ? 0 : 1)
+for (const p of problems) console.log(formatProblem(p))
+console.log(summarizeProblems(files.length, problems))
+process.exit(files.length === 0 || hasErrors(problems) ? 1 : 0)
