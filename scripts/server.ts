@@ -18,7 +18,7 @@ import { demoSignInText, seedDemo } from '#db/seed.ts'
 import { recordAudit } from '#app/data/audit.server.ts'
 import { pruneExpired } from '#app/data/maintenance.server.ts'
 import { getScenarioLibrary } from '#app/data/scenario-library.server.ts'
-import { formatProblem } from '#app/domain/roleplay/check.ts'
+import { formatProblem } from '#app/domain/scenario/problems.ts'
 import { checkRequestOrigin } from '#app/security/origin-check.ts'
 import { cookiesAreSecure, EnvError, parseEnv } from '#app/utils/env.server.ts'
 

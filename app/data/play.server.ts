@@ -11,19 +11,19 @@ import {
 import { getScenarioLibrary } from '#app/data/scenario-library.server.ts'
 import type { TranscriptEntry } from '#app/components/play/transcript.tsx'
 import type { MeterView } from '#app/components/play/meter-bars.tsx'
+import { checkScenarioData } from '#app/domain/scenario/check.ts'
+import { compileScenario, type ScenarioMachine } from '#app/domain/scenario/compile.ts'
 import {
 	applyChoice,
 	availableChoices,
-	compileScenario,
 	currentNodeId,
 	currentTurn,
 	endingOf,
+	initialSnapshot,
 	persistSnapshot,
-	restoreSnapshot,
-	startPlay,
-	type PlayMachine,
-} from '#app/domain/roleplay/engine.ts'
-import { scenarioSchema, type Scenario } from '#app/domain/roleplay/schema.ts'
+} from '#app/domain/scenario/play.ts'
+import { restoreSnapshot } from '#app/domain/scenario/restore.ts'
+import type { Scenario } from '#app/domain/scenario/schema.ts'
 import { badRequest, httpError, notFound } from '#app/utils/http.server.ts'
 
 export function getLibrary() {
@@ -47,7 +47,7 @@ export function scenarioSummary(s: Scenario) {
 	}
 }
 
-type CompiledVersion = { scenario: Scenario; machine: PlayMachine }
+type CompiledVersion = { scenario: Scenario; machine: ScenarioMachine }
 
 // Versions are immutable, so a compiled machine can be kept for the life of the process.
 const compiled = new Map<string, CompiledVersion>()
@@ -57,10 +57,10 @@ async function loadVersion(versionId: string): Promise<CompiledVersion> {
 	if (hit) return hit
 	const row = await getScenarioVersion(versionId)
 	if (!row) throw httpError(409, 'The scenario this attempt was started on is missing.')
-	// Stored definitions are read back through the same schema as files.
-	const parsed = scenarioSchema.safeParse(row.definition)
-	if (!parsed.success) throw httpError(409, 'The stored scenario definition for this attempt is not valid.')
-	const entry = { scenario: parsed.data, machine: compileScenario(parsed.data) }
+	// Stored definitions are read back through the same checks as files.
+	const checked = checkScenarioData(row.definition)
+	if (!checked.scenario) throw httpError(409, 'The stored scenario definition for this attempt is not valid.')
+	const entry = { scenario: checked.scenario, machine: compileScenario(checked.scenario) }
 	compiled.set(versionId, entry)
 	return entry
 }
@@ -73,7 +73,7 @@ export async function listInProgress(viewer: Viewer) {
 export async function startAttempt(viewer: Viewer, scenarioId: string): Promise<string> {
 	const scenario = findScenario(scenarioId)
 	if (!scenario) throw notFound('There is no such scenario in the library.')
-	const { contentHash, file: _file, ...definition } = scenario
+	const { contentHash, file: _file, warnings: _warnings, ...definition } = scenario
 	const versionId = await ensureScenarioVersion({
 		slug: scenario.id,
 		contentHash,
@@ -86,7 +86,7 @@ export async function startAttempt(viewer: Viewer, scenarioId: string): Promise<
 		userId: viewer.user.id,
 		scenarioVersionId: versionId,
 		scenarioSlug: scenario.id,
-		snapshot: persistSnapshot(machine, startPlay(machine)),
+		snapshot: persistSnapshot(machine, initialSnapshot(machine)),
 	})
 	return attempt.id
 }
@@ -95,8 +95,8 @@ async function loadAttempt(viewer: Viewer, attemptId: string) {
 	const attempt = await getOwnAttempt(viewer.organisation.id, viewer.user.id, attemptId)
 	if (!attempt) throw notFound('There is no such practice attempt.')
 	const version = await loadVersion(attempt.scenarioVersionId)
-	const restored = restoreSnapshot(version.scenario, version.machine, attempt.snapshot)
-	if (!restored.ok) throw httpError(409, `This attempt cannot be continued: ${restored.reason}`)
+	const restored = restoreSnapshot(version.machine, attempt.snapshot)
+	if (!restored.ok) throw httpError(409, `This attempt cannot be continued: ${restored.message}`)
 	return { attempt, ...version, snapshot: restored.snapshot }
 }
 
@@ -156,7 +156,7 @@ export async function choose(
 	if (attempt.status !== 'in_progress' || attempt.step !== input.step) return 'stale'
 	const nodeId = currentNodeId(snapshot)
 	const result = applyChoice(machine, snapshot, input.choiceId)
-	if (!result.ok) throw badRequest(result.reason)
+	if (!result.ok) throw badRequest(result.message)
 	const outcome = await recordDecision({
 		organisationId: viewer.organisation.id,
 		userId: viewer.user.id,

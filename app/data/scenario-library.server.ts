@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseScenarioSource, type Problem } from '#app/domain/roleplay/check.ts'
-import { canonicalJson, type Scenario } from '#app/domain/roleplay/schema.ts'
+import { parseScenarioSource } from '#app/domain/scenario/parse.ts'
+import { hasErrors, type Problem } from '#app/domain/scenario/problems.ts'
+import { canonicalScenarioJson, type Scenario } from '#app/domain/scenario/schema.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 
-export type LibraryScenario = Scenario & { contentHash: string; file: string }
+export type LibraryScenario = Scenario & { contentHash: string; file: string; warnings: Problem[] }
 export type BrokenScenarioFile = { file: string; problems: Problem[] }
 export type ScenarioLibrary = { scenarios: LibraryScenario[]; broken: BrokenScenarioFile[]; loadedAt: Date }
 
 export function contentHash(scenario: Scenario): string {
-	return createHash('sha256').update(canonicalJson(scenario)).digest('hex')
+	return createHash('sha256').update(canonicalScenarioJson(scenario)).digest('hex')
 }
 
 // A broken file is reported and skipped; it never takes the other scenarios down.
@@ -24,11 +25,14 @@ export function loadScenarioLibrary(dir: string): ScenarioLibrary {
 		try {
 			source = fs.readFileSync(path.join(dir, name), 'utf8')
 		} catch (error) {
-			broken.push({ file, problems: [{ file, line: 1, col: 1, path: '', message: `cannot be read: ${String(error)}` }] })
+			broken.push({
+				file,
+				problems: [{ file, line: 1, col: 1, path: '', message: `cannot be read: ${String(error)}`, severity: 'error' }],
+			})
 			continue
 		}
 		const { scenario, problems } = parseScenarioSource(source, file)
-		if (scenario) scenarios.push({ ...scenario, contentHash: contentHash(scenario), file })
+		if (scenario && !hasErrors(problems)) scenarios.push({ ...scenario, contentHash: contentHash(scenario), file, warnings: problems })
 		else broken.push({ file, problems })
 	}
 	return { scenarios, broken, loadedAt: new Date() }

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { requireRole } from '#app/auth/session.server.ts'
 import { SubmitButton } from '#app/components/forms.tsx'
 import { getScenarioLibrary, reloadScenarioLibrary } from '#app/data/scenario-library.server.ts'
-import { formatProblem } from '#app/domain/roleplay/check.ts'
+import { formatProblem } from '#app/domain/scenario/problems.ts'
 import { audienceLabels, styleLabels } from '#app/domain/practice/catalogue.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 
@@ -23,6 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 			style: s.persona.style,
 			turns: Object.values(s.nodes).filter((n) => n.type === 'turn').length,
 			version: s.contentHash.slice(0, 10),
+			warnings: s.warnings.map(formatProblem),
 		})),
 		broken: library.broken.map((b) => ({ file: b.file, messages: b.problems.map(formatProblem) })),
 	})
@@ -94,6 +95,15 @@ export default function ScenarioLibraryPage() {
 								<td data-label="Scenario">
 									<Link to={`/practice/${s.id}`}>{s.title}</Link>
 									<div className="small muted">{s.file}</div>
+									{s.warnings.length > 0 ? (
+										<ul className="problem-list">
+											{s.warnings.map((w) => (
+												<li key={w}>
+													<code>{w}</code>
+												</li>
+											))}
+										</ul>
+									) : null}
 								</td>
 								<td data-label="Situation">{audienceLabels[s.audience]}</td>
 								<td data-label="Customer">{styleLabels[s.style]}</td>

@@ -34,7 +34,7 @@ describe('scenario library', () => {
 		const data = (await admin.json()) as { broken: Array<{ file: string; messages: string[] }>; scenarios: Array<{ id: string }> }
 		expect(data.scenarios.map((s) => s.id)).toEqual([good.id])
 		expect(data.broken[0]?.file).toMatch(/broken\.yaml$/)
-		expect(data.broken[0]?.messages[0]).toMatch(/broken\.yaml:\d+:\d+ nodes\.[a-z0-9-]+\.choices\[\d+\]\.flex: must be fit, neutral or miss/)
+		expect(data.broken[0]?.messages[0]).toMatch(/broken\.yaml:\d+:\d+ nodes\.[a-z0-9-]+\.choices\[\d+\]\.flex: must be one of: fit, neutral, miss/)
 
 		const learner = await addMember(org.organisationId, org.admin.id, 'learner')
 		const learnerCookie = await sessionCookieFor(learner.id, org.organisationId)
