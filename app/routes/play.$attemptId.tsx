@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
 import { z } from 'zod'
 import { requireViewer } from '#app/auth/session.server.ts'
 import { MeterBars } from '#app/components/play/meter-bars.tsx'
@@ -58,6 +59,15 @@ export default function PlayPage() {
 	const navigation = useNavigation()
 	const pendingChoice = navigation.state !== 'idle' ? navigation.formData?.get('choice') : null
 	const finished = play.status !== 'in_progress'
+	// With JavaScript the page does not reload after a choice, so bring the customer's
+	// new line into view (the document reload does this by itself without JavaScript).
+	const lastStep = useRef(play.step)
+	useEffect(() => {
+		if (play.step === lastStep.current) return
+		lastStep.current = play.step
+		const lines = document.querySelectorAll('.transcript__entry--customer, .ending')
+		lines[lines.length - 1]?.scrollIntoView({ behavior: 'smooth', block: 'start' })
+	}, [play.step])
 	return (
 		<div className="practice">
 			<div className="practice__main">
