@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm'
+import type { AssessmentResult } from '#app/domain/assessment/result.ts'
 import {
 	doublePrecision,
 	foreignKey,
@@ -222,7 +223,7 @@ export const assessmentResults = pgTable(
 		userId: uuid('user_id').notNull(),
 		instrumentVersion: text('instrument_version').notNull(),
 		// The scored result as the domain produced it (validated with zod when read back).
-		result: jsonb('result').$type<Record<string, unknown>>().notNull(),
+		result: jsonb('result').$type<AssessmentResult>().notNull(),
 		// Denormalised for team maps and dashboards without unpacking JSON.
 		style: text('style').notNull(),
 		angle: doublePrecision('angle').notNull(),

@@ -1,0 +1,177 @@
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm'
+import { getDb } from '#db/client.server.ts'
+import { assessmentAttempts, assessmentResults } from '#db/schema.ts'
+import { assessmentResultSchema, type AssessmentResult } from '#app/domain/assessment/result.ts'
+
+export type AssessmentAttemptRow = typeof assessmentAttempts.$inferSelect
+
+const own = (organisationId: string, userId: string) =>
+	and(eq(assessmentAttempts.organisationId, organisationId), eq(assessmentAttempts.userId, userId))
+
+export async function getInProgressAssessment(organisationId: string, userId: string) {
+	const [row] = await getDb()
+		.select()
+		.from(assessmentAttempts)
+		.where(and(own(organisationId, userId), eq(assessmentAttempts.status, 'in_progress')))
+		.orderBy(desc(assessmentAttempts.createdAt))
+		.limit(1)
+	return row
+}
+
+// One attempt in progress per learner: starting again while one is open resumes it.
+export async function startAssessment(input: {
+	organisationId: string
+	userId: string
+	instrumentVersion: string
+	seed: number
+}): Promise<AssessmentAttemptRow> {
+	const open = await getInProgressAssessment(input.organisationId, input.userId)
+	if (open) return open
+	const [row] = await getDb().insert(assessmentAttempts).values(input).returning()
+	if (!row) throw new Error('insert returned no row')
+	return row
+}
+
+export async function abandonAssessment(organisationId: string, userId: string): Promise<void> {
+	await getDb()
+		.update(assessmentAttempts)
+		.set({ status: 'abandoned' })
+		.where(and(own(organisationId, userId), eq(assessmentAttempts.status, 'in_progress')))
+}
+
+export type PageSave = {
+	organisationId: string
+	userId: string
+	attemptId: string
+	page: number
+	likert: Record<string, number>
+	cues: Record<string, string>
+	timing: { page: number; items: number; ms: number }
+}
+
+// Saves one page only if the attempt is still on that page: a replayed or stale
+// submission matches no row and writes nothing.
+export async function saveAssessmentPage(input: PageSave): Promise<boolean> {
+	const rows = await getDb()
+		.update(assessmentAttempts)
+		.set({
+			answers: sql`${assessmentAttempts.answers} || ${JSON.stringify(input.likert)}::jsonb`,
+			cueAnswers: sql`${assessmentAttempts.cueAnswers} || ${JSON.stringify(input.cues)}::jsonb`,
+			pageTimings: sql`${assessmentAttempts.pageTimings} || ${JSON.stringify([input.timing])}::jsonb`,
+			page: input.page + 1,
+			pageStartedAt: new Date(),
+		})
+		.where(
+			and(
+				own(input.organisationId, input.userId),
+				eq(assessmentAttempts.id, input.attemptId),
+				eq(assessmentAttempts.page, input.page),
+				eq(assessmentAttempts.status, 'in_progress'),
+			),
+		)
+		.returning({ page: assessmentAttempts.page })
+	return rows.length > 0
+}
+
+// The last page, the completion and the scored result in one transaction.
+export async function completeAssessment(
+	input: PageSave & { result: AssessmentResult; style: string; angle: number; strength: number },
+): Promise<string | null> {
+	return getDb().transaction(async (tx) => {
+		const [moved] = await tx
+			.update(assessmentAttempts)
+			.set({
+				answers: sql`${assessmentAttempts.answers} || ${JSON.stringify(input.likert)}::jsonb`,
+				cueAnswers: sql`${assessmentAttempts.cueAnswers} || ${JSON.stringify(input.cues)}::jsonb`,
+				pageTimings: sql`${assessmentAttempts.pageTimings} || ${JSON.stringify([input.timing])}::jsonb`,
+				page: input.page + 1,
+				status: 'completed',
+				completedAt: new Date(),
+			})
+			.where(
+				and(
+					own(input.organisationId, input.userId),
+					eq(assessmentAttempts.id, input.attemptId),
+					eq(assessmentAttempts.page, input.page),
+					eq(assessmentAttempts.status, 'in_progress'),
+				),
+			)
+			.returning({ id: assessmentAttempts.id })
+		if (!moved) return null
+		const [result] = await tx
+			.insert(assessmentResults)
+			.values({
+				organisationId: input.organisationId,
+				attemptId: input.attemptId,
+				userId: input.userId,
+				instrumentVersion: input.result.instrumentVersion,
+				result: input.result,
+				style: input.style,
+				angle: input.angle,
+				strength: input.strength,
+			})
+			.returning({ id: assessmentResults.id })
+		return result?.id ?? null
+	})
+}
+
+export async function listOwnResults(organisationId: string, userId: string) {
+	return getDb()
+		.select({
+			id: assessmentResults.id,
+			style: assessmentResults.style,
+			createdAt: assessmentResults.createdAt,
+			result: assessmentResults.result,
+		})
+		.from(assessmentResults)
+		.where(and(eq(assessmentResults.organisationId, organisationId), eq(assessmentResults.userId, userId)))
+		.orderBy(asc(assessmentResults.createdAt))
+}
+
+export class StoredResultError extends Error {}
+
+// A stored result is read back through its schema: what the report shows is what was scored.
+export function parseStoredResult(value: unknown): AssessmentResult {
+	const parsed = assessmentResultSchema.safeParse(value)
+	if (!parsed.success) throw new StoredResultError('This stored result is not in a form this version can read.')
+	return parsed.data
+}
+
+// Only the learner's own result: anyone else, a coach included, is not found.
+export async function getOwnResult(organisationId: string, userId: string, resultId: string) {
+	const [row] = await getDb()
+		.select()
+		.from(assessmentResults)
+		.where(
+			and(
+				eq(assessmentResults.organisationId, organisationId),
+				eq(assessmentResults.userId, userId),
+				eq(assessmentResults.id, resultId),
+			),
+		)
+	return row
+}
+
+export async function countResults(organisationId: string): Promise<number> {
+	const [row] = await getDb()
+		.select({ n: count() })
+		.from(assessmentResults)
+		.where(eq(assessmentResults.organisationId, organisationId))
+	return row?.n ?? 0
+}
+
+// For the admin's instrument statistics: aggregates are computed from these, and the
+// answers themselves never leave the server.
+export async function completedAnswersFor(organisationId: string, instrumentVersion: string) {
+	const rows = await getDb()
+		.select({ answers: assessmentAttempts.answers })
+		.from(assessmentAttempts)
+		.where(
+			and(
+				eq(assessmentAttempts.organisationId, organisationId),
+				eq(assessmentAttempts.status, 'completed'),
+				eq(assessmentAttempts.instrumentVersion, instrumentVersion),
+			),
+		)
+	return rows.map((r) => r.answers)
+}

@@ -1,0 +1,110 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { requireViewer } from '#app/auth/session.server.ts'
+import { SubmitButton } from '#app/components/forms.tsx'
+import { StyleCircle } from '#app/components/style-circle.tsx'
+import { beginAssessment, currentPage } from '#app/data/assessment-flow.server.ts'
+import { abandonAssessment, listOwnResults, parseStoredResult } from '#app/data/assessments.server.ts'
+import { describePlacement, SELF_REPORT_STATEMENT } from '#app/domain/assessment/report-content.ts'
+import { formatDate } from '#app/utils/format.ts'
+import { badRequest, readFormData } from '#app/utils/http.server.ts'
+import assessmentStyles from '#app/styles/assessment.css?url'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: assessmentStyles }]
+export const meta: MetaFunction = () => [{ title: 'My style · Attune' }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const viewer = await requireViewer(request, context)
+	const [page, rows] = await Promise.all([currentPage(viewer), listOwnResults(viewer.organisation.id, viewer.user.id)])
+	const results = rows.map((r) => {
+		const result = parseStoredResult(r.result)
+		return {
+			id: r.id,
+			createdAt: r.createdAt,
+			headline: describePlacement(result.placement).headline,
+			dot: { x: result.dot.x, y: result.dot.y },
+		}
+	})
+	return json({
+		inProgress: page ? { firstQuestion: page.progress.firstQuestion, total: page.progress.totalQuestions } : null,
+		results,
+	})
+}
+
+const actionSchema = z.object({ intent: z.enum(['start', 'restart']) })
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	const viewer = await requireViewer(request, context)
+	const parsed = actionSchema.safeParse(Object.fromEntries(await readFormData(request)))
+	if (!parsed.success) throw badRequest('That request could not be understood.')
+	if (parsed.data.intent === 'restart') await abandonAssessment(viewer.organisation.id, viewer.user.id)
+	await beginAssessment(viewer)
+	throw redirect('/assessment/take')
+}
+
+export default function AssessmentHome() {
+	const { inProgress, results } = useLoaderData<typeof loader>()
+	const latest = results[results.length - 1]
+	return (
+		<>
+			<div className="page-header">
+				<div>
+					<h1>My communication style</h1>
+					<p>Where you sit on the style circle, how you react under pressure, and how well you read other people.</p>
+				</div>
+			</div>
+			<div className="grid">
+				<section className="card" aria-labelledby="take-heading">
+					<h2 id="take-heading">{results.length ? 'Take it again' : 'Take the self-assessment'}</h2>
+					<p>
+						About 10 minutes: statements about how you work, a few about tense conversations, and short quotes where you
+						read the speaker's style. Pages are saved as you go, so you can stop and carry on later on any device.
+					</p>
+					<p className="report-statement">{SELF_REPORT_STATEMENT} Only you see your answers.</p>
+					{inProgress ? (
+						<div className="button-row">
+							<Link className="button" to="/assessment/take">
+								Continue from question {inProgress.firstQuestion} of {inProgress.total}
+							</Link>
+							<Form method="post">
+								<SubmitButton name="intent" value="restart" className="button button--secondary" pendingLabel="Starting…">
+									Start over
+								</SubmitButton>
+							</Form>
+						</div>
+					) : (
+						<Form method="post">
+							<SubmitButton name="intent" value="start" pendingLabel="Starting…">
+								{results.length ? 'Start a new assessment' : 'Start'}
+							</SubmitButton>
+						</Form>
+					)}
+				</section>
+				<section className="card" aria-labelledby="history-heading">
+					<h2 id="history-heading">Your results</h2>
+					{latest ? (
+						<>
+							<StyleCircle
+								id="history-circle"
+								dot={latest.dot}
+								history={results.slice(0, -1).map((r) => ({ ...r.dot, label: formatDate(r.createdAt) }))}
+							/>
+							<ul className="people-list gap-above">
+								{[...results].reverse().map((r) => (
+									<li key={r.id}>
+										<Link to={`/assessment/results/${r.id}`}>{r.headline}</Link>
+										<span className="small muted">{formatDate(r.createdAt)}</span>
+									</li>
+								))}
+							</ul>
+						</>
+					) : (
+						<p className="muted">No results yet. Your report appears here when you finish.</p>
+					)}
+				</section>
+			</div>
+		</>
+	)
+}

@@ -1,0 +1,167 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { requireViewer } from '#app/auth/session.server.ts'
+import { StyleCircle } from '#app/components/style-circle.tsx'
+import { getOwnResult, listOwnResults, parseStoredResult, StoredResultError } from '#app/data/assessments.server.ts'
+import { getLibrary } from '#app/data/play.server.ts'
+import { getInstrument } from '#app/domain/assessment/item-bank.ts'
+import { buildReport, homeStyle } from '#app/domain/assessment/report-content.ts'
+import { formatDate } from '#app/utils/format.ts'
+import { httpError, notFound } from '#app/utils/http.server.ts'
+import assessmentStyles from '#app/styles/assessment.css?url'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: assessmentStyles }]
+export const meta: MetaFunction = () => [{ title: 'Your style report · Attune' }]
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+	const viewer = await requireViewer(request, context)
+	const id = z.object({ resultId: z.uuid() }).safeParse(params)
+	const row = id.success ? await getOwnResult(viewer.organisation.id, viewer.user.id, id.data.resultId) : undefined
+	if (!row) throw notFound('There is no such result among yours.')
+	const instrument = getInstrument(row.instrumentVersion)
+	if (!instrument) throw httpError(409, `This result was scored with ${row.instrumentVersion}, which this version cannot show.`)
+	let report
+	try {
+		report = buildReport(parseStoredResult(row.result), instrument)
+	} catch (error) {
+		if (error instanceof StoredResultError) throw httpError(409, error.message)
+		throw error
+	}
+	const history = (await listOwnResults(viewer.organisation.id, viewer.user.id))
+		.filter((r) => r.createdAt < row.createdAt)
+		.map((r) => {
+			const dot = parseStoredResult(r.result).dot
+			return { x: dot.x, y: dot.y, label: formatDate(r.createdAt) }
+		})
+	// Practice with customers of the styles that are furthest from the learner's own first.
+	const home = homeStyle(report.placement)
+	const wanted = report.flex.map((f) => f.to)
+	const recommended = getLibrary()
+		.scenarios.filter((s) => s.persona.style !== home)
+		.sort((a, b) => wanted.indexOf(a.persona.style) - wanted.indexOf(b.persona.style))
+		.filter((s, i, all) => all.findIndex((o) => o.persona.style === s.persona.style) === i)
+		.slice(0, 3)
+		.map((s) => ({ id: s.id, title: s.title, style: s.persona.style, customer: s.persona.name }))
+	return json({ report, createdAt: row.createdAt, instrumentVersion: row.instrumentVersion, history, recommended })
+}
+
+export default function StyleReportPage() {
+	const { report, createdAt, instrumentVersion, history, recommended } = useLoaderData<typeof loader>()
+	return (
+		<div className="stack">
+			<p className="small">
+				<Link to="/assessment">← My style</Link>
+			</p>
+			{report.quality.flagged ? (
+				<div className="alert alert--info" role="status">
+					{report.quality.messages.map((m) => (
+						<p key={m} className="flush">
+							{m}
+						</p>
+					))}
+					{report.quality.advice ? <p className="flush gap-above">{report.quality.advice}</p> : null}
+				</div>
+			) : null}
+			<section className="card report-hero" aria-labelledby="report-heading">
+				<StyleCircle id="report-circle" dot={report.dot} history={history} />
+				<div>
+					<p className="small muted flush">
+						Your result from {formatDate(createdAt)} · instrument {instrumentVersion}
+					</p>
+					<h1 id="report-heading">{report.headline}</h1>
+					<p>{report.body}</p>
+					{report.note ? <p>{report.note}</p> : null}
+					<p className="report-statement">{report.statement}</p>
+				</div>
+			</section>
+			<div className="grid">
+				<section className="card" aria-labelledby="strengths-heading">
+					<h2 id="strengths-heading">Strengths</h2>
+					<ul className="report-list">
+						{report.strengths.map((s) => (
+							<li key={s}>{s}</li>
+						))}
+					</ul>
+				</section>
+				<section className="card" aria-labelledby="blind-heading">
+					<h2 id="blind-heading">Blind spots</h2>
+					<ul className="report-list">
+						{report.blindSpots.map((s) => (
+							<li key={s}>{s}</li>
+						))}
+					</ul>
+				</section>
+			</div>
+			<section className="card" aria-labelledby="stress-heading">
+				<h2 id="stress-heading">Under pressure</h2>
+				<p>{report.stress.summary}</p>
+				{report.stress.styleEcho ? <p className="muted">{report.stress.styleEcho}</p> : null}
+				{report.stress.primary ? (
+					<div className="grid">
+						<div>
+							<h3>Early-warning sign</h3>
+							<p>{report.stress.primary.earlyWarning}</p>
+						</div>
+						<div>
+							<h3>What to do instead</h3>
+							<p>{report.stress.primary.tactic}</p>
+						</div>
+					</div>
+				) : null}
+			</section>
+			<section className="card" aria-labelledby="flex-heading">
+				<h2 id="flex-heading">Flexing toward other styles</h2>
+				<div className="flex-grid">
+					{report.flex.map((f) => (
+						<div key={f.to} className="flex-card">
+							<h3>With a {f.name}</h3>
+							<h4>Do more</h4>
+							<ul className="report-list small">
+								{f.tips.doMore.map((t) => (
+									<li key={t}>{t}</li>
+								))}
+							</ul>
+							<h4>Do less</h4>
+							<ul className="report-list small">
+								{f.tips.doLess.map((t) => (
+									<li key={t}>{t}</li>
+								))}
+							</ul>
+						</div>
+					))}
+				</div>
+			</section>
+			<section className="card" aria-labelledby="cues-heading">
+				<h2 id="cues-heading">
+					Reading others: {report.cues.correct} of {report.cues.total}
+				</h2>
+				<p>{report.cues.summary}</p>
+				{report.cues.missed.map((m) => (
+					<div key={m.id} className="missed-cue">
+						<p className="small muted flush">{m.setting}</p>
+						<blockquote className="vignette">“{m.quote}”</blockquote>
+						<p className="small">
+							You said <strong>{m.chosen}</strong>; more likely <strong>{m.answer}</strong>. {m.cue}
+						</p>
+					</div>
+				))}
+			</section>
+			{recommended.length > 0 ? (
+				<section className="card" aria-labelledby="practice-heading">
+					<h2 id="practice-heading">Practise next</h2>
+					<p className="small muted">Role-plays with customers whose style differs most from yours.</p>
+					<ul className="people-list">
+						{recommended.map((r) => (
+							<li key={r.id}>
+								<Link to={`/practice/${r.id}`}>{r.title}</Link>
+								<span className={`badge badge--style-${r.style}`}>{r.customer}</span>
+							</li>
+						))}
+					</ul>
+				</section>
+			) : null}
+		</div>
+	)
+}

@@ -1,0 +1,142 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { z } from 'zod'
+import { requireViewer } from '#app/auth/session.server.ts'
+import { currentPage, submitPage } from '#app/data/assessment-flow.server.ts'
+import { LIKERT_LABELS, type LikertValue } from '#app/domain/assessment/item-bank.ts'
+import { STYLES, STYLE_NAMES } from '#app/domain/assessment/style-model.ts'
+import { badRequest, readFormData } from '#app/utils/http.server.ts'
+import assessmentStyles from '#app/styles/assessment.css?url'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: assessmentStyles }]
+export const meta: MetaFunction = () => [{ title: 'Style assessment · Attune' }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const viewer = await requireViewer(request, context)
+	const page = await currentPage(viewer)
+	if (!page) throw redirect('/assessment')
+	const { attempt, ...view } = page
+	return json({ ...view, page: attempt.page })
+}
+
+const pageField = z.object({ page: z.coerce.number().int().min(0).max(1000) })
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	const viewer = await requireViewer(request, context)
+	const formData = await readFormData(request)
+	const parsed = pageField.safeParse({ page: formData.get('page') })
+	if (!parsed.success) throw badRequest('This form is missing its page number. Please reload the page.')
+	const answers: Record<string, string> = {}
+	for (const [key, value] of formData) if (key !== 'page' && typeof value === 'string') answers[key] = value
+	const outcome = await submitPage(viewer, parsed.data.page, answers)
+	switch (outcome.kind) {
+		case 'saved':
+			throw redirect('/assessment/take')
+		case 'completed':
+			throw redirect(`/assessment/results/${outcome.resultId}`)
+		case 'invalid':
+			return json({ errors: outcome.errors, values: outcome.values }, { status: 400 })
+		case 'stale':
+			throw badRequest('This page has already been saved, or it is not the page you are on. Your answers so far are safe: go back to the assessment to continue.')
+	}
+}
+
+export default function TakeAssessment() {
+	const data = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const navigation = useNavigation()
+	const errors: Record<string, string> = actionData?.errors ?? {}
+	const values: Record<string, string> = actionData?.values ?? {}
+	const p = data.progress
+	const errorCount = Object.keys(errors).length
+	return (
+		<div className="assessment">
+			<div className="assessment__progress">
+				<p className="small muted flush">
+					Questions {p.firstQuestion}–{p.lastQuestion} of {p.totalQuestions} · page {p.pageIndex + 1} of {p.pageCount}
+				</p>
+				<progress max={p.totalQuestions} value={p.firstQuestion - 1} aria-label="Progress through the assessment">
+					{p.percentBefore}%
+				</progress>
+			</div>
+			<h1>{data.kind === 'likert' ? 'How much do you agree?' : 'Read the speaker'}</h1>
+			<p className="muted">
+				{data.kind === 'likert'
+					? 'Think of how you usually are at work, not how you would like to be. There are no right answers.'
+					: 'For each person, choose the style their words suggest most.'}
+			</p>
+			{errorCount > 0 ? (
+				<div className="alert alert--error gap-below" role="alert">
+					{errorCount === 1 ? 'One question needs an answer.' : `${errorCount} questions need an answer.`} Your other answers
+					are kept.
+				</div>
+			) : null}
+			<Form method="post" className="assessment__form" preventScrollReset={false}>
+				<input type="hidden" name="page" value={data.page} />
+				{data.kind === 'likert'
+					? data.items.map((item, i) => (
+							<fieldset
+								key={`${data.page}-${item.id}`}
+								className={`question${errors[item.id] ? ' question--error' : ''}`}
+								aria-describedby={errors[item.id] ? `${item.id}-error` : undefined}
+							>
+								<legend>
+									<span className="question__number">{p.firstQuestion + i}.</span> {item.text}
+								</legend>
+								<div className="likert">
+									{([1, 2, 3, 4, 5] as LikertValue[]).map((v) => (
+										<label key={v} className="likert__option">
+											<input
+												type="radio"
+												name={item.id}
+												value={v}
+												defaultChecked={values[item.id] === String(v)}
+												required={false}
+											/>
+											<span>{LIKERT_LABELS[v]}</span>
+										</label>
+									))}
+								</div>
+								{errors[item.id] ? (
+									<p id={`${item.id}-error`} className="error-list flush">
+										{errors[item.id]}
+									</p>
+								) : null}
+							</fieldset>
+						))
+					: data.vignettes.map((v, i) => (
+							<fieldset
+								key={`${data.page}-${v.id}`}
+								className={`question${errors[v.id] ? ' question--error' : ''}`}
+								aria-describedby={errors[v.id] ? `${v.id}-error` : undefined}
+							>
+								<legend>
+									<span className="question__number">{p.firstQuestion + i}.</span> {v.setting}
+								</legend>
+								<blockquote className="vignette">“{v.quote}”</blockquote>
+								<div className="likert likert--styles">
+									{STYLES.map((style) => (
+										<label key={style} className="likert__option">
+											<input type="radio" name={v.id} value={style} defaultChecked={values[v.id] === style} />
+											<span>{STYLE_NAMES[style]}</span>
+										</label>
+									))}
+								</div>
+								{errors[v.id] ? (
+									<p id={`${v.id}-error`} className="error-list flush">
+										{errors[v.id]}
+									</p>
+								) : null}
+							</fieldset>
+						))}
+				<div className="button-row">
+					<button type="submit" className="button" aria-disabled={navigation.state !== 'idle' || undefined}>
+						{navigation.state !== 'idle' ? 'Saving…' : p.isLastPage ? 'Finish and see my report' : 'Save and continue'}
+					</button>
+					<span className="small muted">Each page is saved as you go. You can stop and come back on any device.</span>
+				</div>
+			</Form>
+		</div>
+	)
+}

@@ -1,0 +1,72 @@
+import { expect, test, type Page } from '@playwright/test'
+import { DEMO_PASSWORD, signIn } from './support.ts'
+
+const STATEMENT = 'This describes how you see your own communication'
+
+async function answerPage(page: Page, offset: number) {
+	const questions = page.locator('fieldset.question')
+	const count = await questions.count()
+	for (let i = 0; i < count; i++) {
+		const options = questions.nth(i).locator('input[type="radio"]')
+		const n = await options.count()
+		// A varied but deterministic pattern: an attentive-looking respondent.
+		await options.nth((i * 3 + offset) % n).check()
+	}
+}
+
+async function takeWholeAssessment(page: Page) {
+	await page.goto('/assessment')
+	const restart = page.getByRole('button', { name: 'Start over' })
+	if (await restart.isVisible()) await restart.click()
+	else await page.getByRole('button', { name: /Start/ }).click()
+	await expect(page).toHaveURL(/\/assessment\/take$/)
+	await expect(page.getByText(/Questions 1–\d+ of \d+/)).toBeVisible()
+
+	// Submitting a page with unanswered questions keeps the learner there with a message per question.
+	await page.locator('fieldset.question').first().locator('input[type="radio"]').first().check()
+	await page.getByRole('button', { name: 'Save and continue' }).click()
+	await expect(page.getByRole('alert')).toContainText('questions need an answer')
+	await expect(page.getByText('Choose an answer for this statement').first()).toBeVisible()
+
+	for (let pageNo = 0; pageNo < 20; pageNo++) {
+		await answerPage(page, pageNo)
+		const finish = page.getByRole('button', { name: 'Finish and see my report' })
+		if (await finish.isVisible()) {
+			await finish.click()
+			break
+		}
+		const progress = await page.getByText(/Questions \d+–\d+ of \d+/).textContent()
+		await page.getByRole('button', { name: 'Save and continue' }).click()
+		await expect(page.getByText(/Questions \d+–\d+ of \d+/)).not.toHaveText(progress ?? '')
+	}
+	await expect(page).toHaveURL(/\/assessment\/results\/[0-9a-f-]{36}$/)
+	await expect(page.getByRole('img', { name: /Communication style circle/ })).toBeVisible()
+	await expect(page.getByText(STATEMENT).first()).toBeVisible()
+	await expect(page.getByRole('heading', { name: 'Under pressure' })).toBeVisible()
+	await expect(page.getByRole('heading', { name: 'Flexing toward other styles' })).toBeVisible()
+	await expect(page.getByRole('heading', { name: /Reading others: \d+ of \d+/ })).toBeVisible()
+}
+
+test('takes the assessment start to finish with JavaScript off', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false })
+	const page = await context.newPage()
+	await signIn(page, 'aisha@northwind.test', DEMO_PASSWORD)
+	await takeWholeAssessment(page)
+	await context.close()
+})
+
+test('takes the assessment start to finish with JavaScript on, and resumes mid-way', async ({ page }) => {
+	await signIn(page, 'tom@northwind.test', DEMO_PASSWORD)
+	await page.goto('/assessment')
+	const restart = page.getByRole('button', { name: 'Start over' })
+	if (await restart.isVisible()) await restart.click()
+	else await page.getByRole('button', { name: /Start/ }).click()
+	const firstPage = await page.getByText(/Questions 1–\d+ of \d+/).textContent()
+	const next = Number(/1–(\d+)/.exec(firstPage ?? '')?.[1]) + 1
+	await answerPage(page, 1)
+	await page.getByRole('button', { name: 'Save and continue' }).click()
+	await expect(page.getByText(new RegExp(`Questions ${next}–`))).toBeVisible()
+	await page.goto('/assessment')
+	await expect(page.getByRole('link', { name: new RegExp(`Continue from question ${next} of`) })).toBeVisible()
+	await takeWholeAssessment(page)
+})
