@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import { getDb } from '#db/client.server.ts'
 import { assessmentAttempts, assessmentResults } from '#db/schema.ts'
 import { assessmentResultSchema, type AssessmentResult } from '#app/domain/assessment/result.ts'
@@ -150,14 +150,6 @@ export async function getOwnResult(organisationId: string, userId: string, resul
 			),
 		)
 	return row
-}
-
-export async function countResults(organisationId: string): Promise<number> {
-	const [row] = await getDb()
-		.select({ n: count() })
-		.from(assessmentResults)
-		.where(eq(assessmentResults.organisationId, organisationId))
-	return row?.n ?? 0
 }
 
 // For the admin's instrument statistics: aggregates are computed from these, and the

@@ -116,7 +116,7 @@ export default function StyleReportPage() {
 				<div className="flex-grid">
 					{report.flex.map((f) => (
 						<div key={f.to} className="flex-card">
-							<h3>With a {f.name}</h3>
+							<h3>With {/^[AEIOU]/.test(f.name) ? "an" : "a"} {f.name}</h3>
 							<h4>Do more</h4>
 							<ul className="report-list small">
 								{f.tips.doMore.map((t) => (

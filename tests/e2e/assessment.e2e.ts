@@ -4,6 +4,8 @@ import { DEMO_PASSWORD, signIn } from './support.ts'
 const STATEMENT = 'This describes how you see your own communication'
 
 async function answerPage(page: Page, offset: number) {
+	// Without JavaScript the page arrives as a stream: wait for the end of the form so that every question is there.
+	await expect(page.locator('.assessment__form .button-row')).toBeVisible()
 	const questions = page.locator('fieldset.question')
 	const count = await questions.count()
 	for (let i = 0; i < count; i++) {

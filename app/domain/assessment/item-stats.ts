@@ -9,6 +9,9 @@ import { AXES, type Axis } from '#app/domain/assessment/style-model.ts'
 /** Below this many complete responses the figures are too noisy to show as more than a hint. */
 export const MIN_RESPONSES_FOR_STATS = 50
 
+/** The admin page shows an organisation's figures from this many results: fewer would rest on a handful of people. */
+export const MIN_RESPONSES_FOR_DISPLAY = 30
+
 export type ItemStat = {
 	id: string
 	text: string

@@ -1,0 +1,225 @@
+import { and, eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { getDb } from '#db/client.server.ts'
+import { assessmentAttempts, assessmentResults } from '#db/schema.ts'
+import { action as homeAction } from '#app/routes/assessment._index.tsx'
+import { action as takeAction, loader as takeLoader } from '#app/routes/assessment.take.tsx'
+import { loader as reportLoader } from '#app/routes/assessment.results.$resultId.tsx'
+import { loader as statsLoader } from '#app/routes/admin.instrument.tsx'
+import { CURRENT_INSTRUMENT, INSTRUMENT_VERSION, axisItems, type LikertValue } from '#app/domain/assessment/item-bank.ts'
+import { buildAssessmentOrder } from '#app/domain/assessment/order.ts'
+import { createRandom } from '#app/domain/assessment/random.ts'
+import { placementCode, scoreAssessment } from '#app/domain/assessment/scoring.ts'
+import { completeAssessment, startAssessment } from '#app/data/assessments.server.ts'
+import { addMember, createOrganisation, sessionCookieFor } from '#tests/support/factories.ts'
+import { formRequest, getRequest, settle, testContext } from '#tests/support/requests.ts'
+
+type TakeData =
+	| { kind: 'likert'; page: number; items: Array<{ id: string }>; progress: { isLastPage: boolean } }
+	| { kind: 'cues'; page: number; vignettes: Array<{ id: string }>; progress: { isLastPage: boolean } }
+
+async function learner() {
+	const org = await createOrganisation('Assess Org')
+	const person = await addMember(org.organisationId, org.admin.id, 'learner', 'Ari Assessed')
+	const cookie = await sessionCookieFor(person.id, org.organisationId)
+	const started = await settle(
+		homeAction({ request: formRequest('/assessment', { intent: 'start' }, { cookie }), params: {}, context: testContext() }),
+	)
+	expect(started.headers.get('Location')).toBe('/assessment/take')
+	return { ...org, person, cookie }
+}
+
+async function currentPage(cookie: string): Promise<TakeData> {
+	const res = await settle(takeLoader({ request: getRequest('/assessment/take', cookie), params: {}, context: testContext() }))
+	return (await res.json()) as TakeData
+}
+
+const submit = (cookie: string, fields: Record<string, string>) =>
+	settle(takeAction({ request: formRequest('/assessment/take', fields, { cookie }), params: {}, context: testContext() }))
+
+function answersFor(page: TakeData, value: (i: number) => string): Record<string, string> {
+	const ids = page.kind === 'likert' ? page.items.map((i) => i.id) : page.vignettes.map((v) => v.id)
+	return Object.fromEntries(ids.map((id, i) => [id, page.kind === 'likert' ? value(i) : 'director']))
+}
+
+async function finish(cookie: string, value: (i: number) => string): Promise<string> {
+	for (let n = 0; n < 30; n++) {
+		const page = await currentPage(cookie)
+		const res = await submit(cookie, { page: String(page.page), ...answersFor(page, value) })
+		expect(res.status).toBe(302)
+		const location = res.headers.get('Location') ?? ''
+		if (location.startsWith('/assessment/results/')) return location.split('/').pop()!
+	}
+	throw new Error('never finished')
+}
+
+async function attemptRow(organisationId: string, userId: string) {
+	const [row] = await getDb()
+		.select()
+		.from(assessmentAttempts)
+		.where(and(eq(assessmentAttempts.organisationId, organisationId), eq(assessmentAttempts.userId, userId)))
+	return row!
+}
+
+describe('the self-assessment', () => {
+	it('runs page by page to a stored, versioned result that only the learner can open', async () => {
+		const { organisationId, admin, cookie } = await learner()
+		const resultId = await finish(cookie, (i) => String((i % 5) + 1))
+		const [stored] = await getDb().select().from(assessmentResults).where(eq(assessmentResults.id, resultId))
+		expect(stored?.instrumentVersion).toBe(INSTRUMENT_VERSION)
+		const report = await settle(
+			reportLoader({ request: getRequest(`/assessment/results/${resultId}`, cookie), params: { resultId }, context: testContext() }),
+		)
+		expect(report.status).toBe(200)
+		expect(JSON.stringify(await report.json())).toContain('for your development, not for hiring or evaluation')
+
+		const coach = await addMember(organisationId, admin.id, 'coach', 'Coach')
+		for (const other of [coach.id, admin.id]) {
+			const res = await settle(
+				reportLoader({
+					request: getRequest(`/assessment/results/${resultId}`, await sessionCookieFor(other, organisationId)),
+					params: { resultId },
+					context: testContext(),
+				}),
+			)
+			expect(res.status).toBe(404)
+		}
+	})
+
+	it('places all-same answers at the centre, never in a style', async () => {
+		for (const v of ['1', '3', '5']) {
+			const { cookie } = await learner()
+			const resultId = await finish(cookie, () => v)
+			const [stored] = await getDb().select().from(assessmentResults).where(eq(assessmentResults.id, resultId))
+			expect(stored?.style).toBe('balanced')
+			expect(stored?.strength).toBeCloseTo(0, 6)
+		}
+	})
+
+	it('rejects tampered pages with 400 and writes nothing', async () => {
+		const { organisationId, person, cookie } = await learner()
+		const page = await currentPage(cookie)
+		const before = await attemptRow(organisationId, person.id)
+		const valid = answersFor(page, () => '4')
+		const firstId = Object.keys(valid)[0]!
+		for (const tampered of [
+			{ ...valid, 'no-such-item': '3' },
+			{ ...valid, [firstId]: '6' },
+			{ ...valid, [firstId]: 'lots' },
+		]) {
+			const res = await submit(cookie, { page: String(page.page), ...tampered })
+			expect(res.status).toBe(400)
+		}
+		const missing = { ...valid }
+		delete missing[firstId]
+		const res = await submit(cookie, { page: String(page.page), ...missing })
+		expect(res.status).toBe(400)
+		expect(((await res.json()) as { errors: Record<string, string> }).errors[firstId]).toMatch(/Choose an answer/)
+		expect(await attemptRow(organisationId, person.id)).toEqual(before)
+	})
+
+	it('refuses a replayed page and a page from the future, and writes nothing', async () => {
+		const { organisationId, person, cookie } = await learner()
+		const page = await currentPage(cookie)
+		const answers = answersFor(page, (i) => String((i % 5) + 1))
+		expect((await submit(cookie, { page: String(page.page), ...answers })).status).toBe(302)
+		const after = await attemptRow(organisationId, person.id)
+		expect((await submit(cookie, { page: String(page.page), ...answers })).status).toBe(400)
+		expect((await submit(cookie, { page: String(page.page + 5), ...answers })).status).toBe(400)
+		expect(await attemptRow(organisationId, person.id)).toEqual(after)
+	})
+
+	it('resumes on the same page from another session', async () => {
+		const { organisationId, person, cookie } = await learner()
+		const first = await currentPage(cookie)
+		await submit(cookie, { page: String(first.page), ...answersFor(first, (i) => String((i % 5) + 1)) })
+		const other = await currentPage(await sessionCookieFor(person.id, organisationId))
+		expect(other.page).toBe(1)
+		expect(other).toEqual(await currentPage(cookie))
+	})
+})
+
+describe('instrument statistics for admins', () => {
+	it('explain that they need 30 results, and are admin-only', async () => {
+		const { organisationId, admin, cookie } = await learner()
+		const adminCookie = await sessionCookieFor(admin.id, organisationId)
+		const res = await settle(statsLoader({ request: getRequest('/admin/instrument', adminCookie), params: {}, context: testContext() }))
+		expect(res.status).toBe(200)
+		const data = (await res.json()) as { results: number; stats: unknown }
+		expect(data.results).toBe(0)
+		expect(data.stats).toBeNull()
+		expect((await settle(statsLoader({ request: getRequest('/admin/instrument', cookie), params: {}, context: testContext() }))).status).toBe(403)
+	})
+})
+
+// A finished attempt stored through the repository, answered by someone with a latent
+// position on each axis: enough structure for α to mean something.
+async function storeCompletedAttempt(organisationId: string, userId: string, seed: number) {
+	const instrument = CURRENT_INSTRUMENT
+	const random = createRandom(seed)
+	const theta = { assertiveness: random.normal(), responsiveness: random.normal() }
+	const answers: Record<string, LikertValue> = {}
+	for (const item of instrument.likertItems) {
+		const lean = item.kind === 'axis' ? theta[item.axis] * (item.keying === 'forward' ? 1 : -1) : 0
+		answers[item.id] = Math.min(5, Math.max(1, Math.round(3 + 1.2 * lean + 0.6 * random.normal()))) as LikertValue
+	}
+	const cueAnswers = Object.fromEntries(instrument.vignettes.map((v) => [v.id, v.answer]))
+	const order = buildAssessmentOrder(seed, instrument)
+	const attempt = await startAssessment({ organisationId, userId, instrumentVersion: instrument.version, seed })
+	const result = scoreAssessment({
+		instrument,
+		answers,
+		cueAnswers,
+		order,
+		pageTimings: order.pages.map((p) => ({ itemCount: p.kind === 'likert' ? p.itemIds.length : p.vignetteIds.length, durationMs: 60_000 })),
+	})
+	await completeAssessment({
+		organisationId,
+		userId,
+		attemptId: attempt.id,
+		page: 0,
+		likert: answers,
+		cues: cueAnswers,
+		timing: { page: 0, items: instrument.likertItems.length, ms: 60_000 },
+		result,
+		style: placementCode(result.placement),
+		angle: result.dot.angleDeg ?? 0,
+		strength: result.dot.distance,
+	})
+}
+
+describe('instrument statistics with 30 results', () => {
+	it('show α per axis, item means and item–total correlations, and no one’s answers', async () => {
+		const { organisationId, admin } = await createOrganisation('Stats Org')
+		const people = await Promise.all(
+			Array.from({ length: 30 }, (_, i) => addMember(organisationId, admin.id, 'learner', `Respondent ${i}`)),
+		)
+		const adminCookie = await sessionCookieFor(admin.id, organisationId)
+		const load = async () =>
+			settle(statsLoader({ request: getRequest('/admin/instrument', adminCookie), params: {}, context: testContext() }))
+
+		for (const [i, person] of people.slice(0, 29).entries()) await storeCompletedAttempt(organisationId, person.id, 1000 + i)
+		expect(((await (await load()).json()) as { stats: unknown }).stats).toBeNull()
+
+		await storeCompletedAttempt(organisationId, people[29]!.id, 2000)
+		type Stats = {
+			results: number
+			stats: Array<{ axis: string; alpha: number; items: Array<{ id: string; mean: number; itemTotal: number }> }>
+		}
+		const data = (await (await load()).json()) as Stats
+		expect(data.results).toBe(30)
+		expect(data.stats.map((a) => a.axis).sort()).toEqual(['assertiveness', 'responsiveness'])
+		for (const axis of data.stats) {
+			expect(axis.items).toHaveLength(axisItems(CURRENT_INSTRUMENT, axis.axis as 'assertiveness').length)
+			expect(axis.alpha).toBeGreaterThan(0.8)
+			for (const item of axis.items) {
+				expect(item.mean).toBeGreaterThanOrEqual(1)
+				expect(item.mean).toBeLessThanOrEqual(5)
+				expect(item.itemTotal).toBeGreaterThan(0.3)
+			}
+		}
+		// Aggregates only: nothing in the page data is keyed by a person.
+		const text = JSON.stringify(data)
+		for (const person of people) expect(text).not.toContain(person.id)
+	})
+})
