@@ -17,7 +17,40 @@ const shots: Array<{ name: string; as?: string; path: string; js?: boolean }> = 
 	{ name: 'learner-home', as: 'jordan@northwind.test', path: '/home' },
 	{ name: 'learner-account', as: 'jordan@northwind.test', path: '/account' },
 	{ name: 'learner-403', as: 'jordan@northwind.test', path: '/members' },
+	{ name: 'learner-practice', as: 'jordan@northwind.test', path: '/practice' },
+	{ name: 'learner-assessment-take', as: 'sam@northwind.test', path: '/assessment/take' },
+	{ name: 'learner-assessment-report', as: 'jordan@northwind.test', path: '/assessment' },
+	{ name: 'learner-scenario-intro', as: 'noah@northwind.test', path: '/practice/outage-live-keynote' },
+	{ name: 'learner-play', as: 'noah@northwind.test', path: '/practice/catch-up-bill' },
+	{ name: 'admin-scenarios', as: 'admin@northwind.test', path: '/admin/scenarios' },
+	{ name: 'admin-instrument', as: 'admin@northwind.test', path: '/admin/instrument' },
 ]
+
+// Takes the whole assessment through the UI so that the report has something to show.
+async function takeAssessment(page: Page, offset: number) {
+	await page.goto(`${base}/assessment`)
+	const start = page.getByRole('button', { name: /^Start/ })
+	if (await start.isVisible()) await start.click()
+	for (let n = 0; n < 20; n++) {
+		await page.locator('.assessment__form .button-row').waitFor()
+		const questions = page.locator('fieldset.question')
+		const count = await questions.count()
+		for (let i = 0; i < count; i++) {
+			const options = questions.nth(i).locator('input[type="radio"]')
+			await options.nth((i * 3 + offset + n) % (await options.count())).check()
+		}
+		const finish = page.getByRole('button', { name: 'Finish and see my report' })
+		const last = await finish.isVisible()
+		const progress = await page.locator('.assessment__progress p').textContent()
+		await page.locator('.assessment__form button[type="submit"]').click()
+		if (last) break
+		await page.waitForFunction(
+			(before) => document.querySelector('.assessment__progress p')?.textContent !== before,
+			progress,
+		)
+	}
+	await page.waitForURL(/\/assessment\/results\//)
+}
 
 async function signIn(page: Page, email: string) {
 	await page.goto(`${base}/login`)
@@ -39,7 +72,26 @@ for (const [label, viewport] of [
 		const context = await browser.newContext({ viewport, javaScriptEnabled: shot.js ?? true })
 		const page = await context.newPage()
 		if (shot.as) await signIn(page, shot.as)
-		await page.goto(`${base}${shot.path}`)
+		if (shot.name === 'learner-assessment-take') {
+			await page.goto(`${base}/assessment`)
+			const start = page.getByRole('button', { name: /^Start/ })
+			if (await start.isVisible()) await start.click()
+		}
+		if (shot.name === 'learner-play') {
+			await page.goto(`${base}${shot.path}`)
+			const fresh = page.getByRole('button', { name: /Start over|Start the conversation/ })
+			await fresh.first().click()
+			await page.waitForURL(/\/play\//)
+			for (let i = 0; i < 3; i++) {
+				const count = await page.locator('.transcript__entry').count()
+				await page.locator('form[aria-label="Your reply"] button[name="choice"]').nth(i % 2).click()
+				await page.waitForFunction((n) => document.querySelectorAll('.transcript__entry').length > n, count)
+			}
+		} else if (shot.name === 'learner-assessment-report') {
+			await takeAssessment(page, 1)
+		} else {
+			await page.goto(`${base}${shot.path}`)
+		}
 		if (shot.name === 'signup-errors') {
 			await page.getByLabel('Work email').fill('nope')
 			await page.getByRole('button', { name: 'Create organisation' }).click()

@@ -152,11 +152,12 @@ export async function getOwnResult(organisationId: string, userId: string, resul
 	return row
 }
 
-// For the admin's instrument statistics: aggregates are computed from these, and the
-// answers themselves never leave the server.
+// For the admin's instrument statistics: each person's latest completed attempt, so that
+// someone who retook the assessment counts once. Aggregates are computed from these, and
+// the answers themselves never leave the server.
 export async function completedAnswersFor(organisationId: string, instrumentVersion: string) {
 	const rows = await getDb()
-		.select({ answers: assessmentAttempts.answers })
+		.selectDistinctOn([assessmentAttempts.userId], { answers: assessmentAttempts.answers })
 		.from(assessmentAttempts)
 		.where(
 			and(
@@ -165,5 +166,6 @@ export async function completedAnswersFor(organisationId: string, instrumentVers
 				eq(assessmentAttempts.instrumentVersion, instrumentVersion),
 			),
 		)
+		.orderBy(assessmentAttempts.userId, desc(assessmentAttempts.completedAt))
 	return rows.map((r) => r.answers)
 }

@@ -62,8 +62,9 @@ export default function InstrumentStats() {
 			{data.stats === null ? (
 				<div className="card">
 					<p className="flush">
-						{data.results} result{data.results === 1 ? '' : 's'} so far. Statistics appear once {data.minimum} people in
-						your organisation have finished the assessment, so that no figure rests on a handful of answers.
+						{data.results} {data.results === 1 ? 'person has' : 'people have'} finished the assessment so far.
+						Statistics appear once {data.minimum} people in your organisation have, so that no figure rests on a
+						handful of answers. Each person counts once, with their latest result.
 					</p>
 				</div>
 			) : (
@@ -73,7 +74,7 @@ export default function InstrumentStats() {
 							{axis.name}: α = {fmt(axis.alpha)}
 						</h2>
 						<p className="small muted">
-							Cronbach's α over {axis.n} complete responses (0.80 or more is good for a scale like this). Item–total is
+							Cronbach's α over {axis.n} people's latest results (0.80 or more is good for a scale like this). Item–total is
 							the correlation of each re-keyed item with the rest of its scale; low or negative values point at an item
 							your people read differently.
 						</p>

@@ -7,7 +7,7 @@ import { StyleCircle } from '#app/components/style-circle.tsx'
 import { getOwnResult, listOwnResults, parseStoredResult, StoredResultError } from '#app/data/assessments.server.ts'
 import { getLibrary } from '#app/data/play.server.ts'
 import { getInstrument } from '#app/domain/assessment/item-bank.ts'
-import { buildReport, homeStyle } from '#app/domain/assessment/report-content.ts'
+import { buildReport, describePlacement, homeStyle } from '#app/domain/assessment/report-content.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { httpError, notFound } from '#app/utils/http.server.ts'
 import assessmentStyles from '#app/styles/assessment.css?url'
@@ -32,8 +32,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const history = (await listOwnResults(viewer.organisation.id, viewer.user.id))
 		.filter((r) => r.createdAt < row.createdAt)
 		.map((r) => {
-			const dot = parseStoredResult(r.result).dot
-			return { x: dot.x, y: dot.y, label: formatDate(r.createdAt) }
+			const stored = parseStoredResult(r.result)
+			const { headline } = describePlacement(stored.placement)
+			return { id: r.id, x: stored.dot.x, y: stored.dot.y, label: formatDate(r.createdAt), headline }
 		})
 	// Practice with customers of the styles that are furthest from the learner's own first.
 	const home = homeStyle(report.placement)
@@ -76,6 +77,24 @@ export default function StyleReportPage() {
 					<p className="report-statement">{report.statement}</p>
 				</div>
 			</section>
+			{history.length > 0 ? (
+				<section className="card" aria-labelledby="history-heading">
+					<h2 id="history-heading">Over time</h2>
+					<p className="small muted">
+						{history.length === 1
+							? 'The faded dot on the circle is your earlier result.'
+							: 'The faded dots on the circle are your earlier results, oldest first.'}
+					</p>
+					<ol className="people-list">
+						{history.map((h) => (
+							<li key={h.id}>
+								<Link to={`/assessment/results/${h.id}`}>{h.headline}</Link>
+								<span className="small muted">{h.label}</span>
+							</li>
+						))}
+					</ol>
+				</section>
+			) : null}
 			<div className="grid">
 				<section className="card" aria-labelledby="strengths-heading">
 					<h2 id="strengths-heading">Strengths</h2>

@@ -73,6 +73,16 @@ describe('the self-assessment', () => {
 		expect(report.status).toBe(200)
 		expect(JSON.stringify(await report.json())).toContain('for your development, not for hiring or evaluation')
 
+		// A retake shows the first result as history; the first report does not show the retake.
+		await settle(homeAction({ request: formRequest('/assessment', { intent: 'start' }, { cookie }), params: {}, context: testContext() }))
+		const retakeId = await finish(cookie, (i) => String(((i + 2) % 5) + 1))
+		const historyOf = async (id: string) => {
+			const res = await settle(reportLoader({ request: getRequest(`/assessment/results/${id}`, cookie), params: { resultId: id }, context: testContext() }))
+			return ((await res.json()) as { history: Array<{ id: string }> }).history.map((h) => h.id)
+		}
+		expect(await historyOf(retakeId)).toEqual([resultId])
+		expect(await historyOf(resultId)).toEqual([])
+
 		const coach = await addMember(organisationId, admin.id, 'coach', 'Coach')
 		for (const other of [coach.id, admin.id]) {
 			const res = await settle(
@@ -199,7 +209,9 @@ describe('instrument statistics with 30 results', () => {
 			settle(statsLoader({ request: getRequest('/admin/instrument', adminCookie), params: {}, context: testContext() }))
 
 		for (const [i, person] of people.slice(0, 29).entries()) await storeCompletedAttempt(organisationId, person.id, 1000 + i)
-		expect(((await (await load()).json()) as { stats: unknown }).stats).toBeNull()
+		// A retake is the same person: it does not make 30.
+		await storeCompletedAttempt(organisationId, people[0]!.id, 3000)
+		expect(((await (await load()).json()) as { results: number; stats: unknown })).toMatchObject({ results: 29, stats: null })
 
 		await storeCompletedAttempt(organisationId, people[29]!.id, 2000)
 		type Stats = {
