@@ -12,7 +12,9 @@ const iterations = Number(process.argv[2] ?? 400)
 const port = Number(process.env.BENCH_PORT ?? 3950)
 const base = `http://localhost:${port}`
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-bench-'))
-const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/server.ts'], {
+// BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server while it runs.
+const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []
+const server = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'scripts/server.ts'], {
 	env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '' },
 	stdio: 'ignore',
 })
