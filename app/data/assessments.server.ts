@@ -49,26 +49,30 @@ export type PageSave = {
 	timing: { page: number; items: number; ms: number }
 }
 
+// A page's answers and timing, merged into what the attempt already holds.
+const appendPage = (input: PageSave) => ({
+	answers: sql`${assessmentAttempts.answers} || ${JSON.stringify(input.likert)}::jsonb`,
+	cueAnswers: sql`${assessmentAttempts.cueAnswers} || ${JSON.stringify(input.cues)}::jsonb`,
+	pageTimings: sql`${assessmentAttempts.pageTimings} || ${JSON.stringify([input.timing])}::jsonb`,
+	page: input.page + 1,
+})
+
+// Matches only while the attempt is in progress and still on this page.
+const onPage = (input: PageSave) =>
+	and(
+		own(input.organisationId, input.userId),
+		eq(assessmentAttempts.id, input.attemptId),
+		eq(assessmentAttempts.page, input.page),
+		eq(assessmentAttempts.status, 'in_progress'),
+	)
+
 // Saves one page only if the attempt is still on that page: a replayed or stale
 // submission matches no row and writes nothing.
 export async function saveAssessmentPage(input: PageSave): Promise<boolean> {
 	const rows = await getDb()
 		.update(assessmentAttempts)
-		.set({
-			answers: sql`${assessmentAttempts.answers} || ${JSON.stringify(input.likert)}::jsonb`,
-			cueAnswers: sql`${assessmentAttempts.cueAnswers} || ${JSON.stringify(input.cues)}::jsonb`,
-			pageTimings: sql`${assessmentAttempts.pageTimings} || ${JSON.stringify([input.timing])}::jsonb`,
-			page: input.page + 1,
-			pageStartedAt: new Date(),
-		})
-		.where(
-			and(
-				own(input.organisationId, input.userId),
-				eq(assessmentAttempts.id, input.attemptId),
-				eq(assessmentAttempts.page, input.page),
-				eq(assessmentAttempts.status, 'in_progress'),
-			),
-		)
+		.set({ ...appendPage(input), pageStartedAt: new Date() })
+		.where(onPage(input))
 		.returning({ page: assessmentAttempts.page })
 	return rows.length > 0
 }
@@ -80,22 +84,8 @@ export async function completeAssessment(
 	return getDb().transaction(async (tx) => {
 		const [moved] = await tx
 			.update(assessmentAttempts)
-			.set({
-				answers: sql`${assessmentAttempts.answers} || ${JSON.stringify(input.likert)}::jsonb`,
-				cueAnswers: sql`${assessmentAttempts.cueAnswers} || ${JSON.stringify(input.cues)}::jsonb`,
-				pageTimings: sql`${assessmentAttempts.pageTimings} || ${JSON.stringify([input.timing])}::jsonb`,
-				page: input.page + 1,
-				status: 'completed',
-				completedAt: new Date(),
-			})
-			.where(
-				and(
-					own(input.organisationId, input.userId),
-					eq(assessmentAttempts.id, input.attemptId),
-					eq(assessmentAttempts.page, input.page),
-					eq(assessmentAttempts.status, 'in_progress'),
-				),
-			)
+			.set({ ...appendPage(input), status: 'completed', completedAt: new Date() })
+			.where(onPage(input))
 			.returning({ id: assessmentAttempts.id })
 		if (!moved) return null
 		const [result] = await tx

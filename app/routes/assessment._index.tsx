@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireViewer } from '#app/auth/session.server.ts'
-import { SubmitButton } from '#app/components/forms.tsx'
+import { ResumeOrStart } from '#app/components/resume-or-start.tsx'
 import { StyleCircle } from '#app/components/style-circle.tsx'
 import { beginAssessment, currentPage } from '#app/data/assessment-flow.server.ts'
 import { abandonAssessment, listOwnResults, parseStoredResult } from '#app/data/assessments.server.ts'
@@ -63,24 +63,11 @@ export default function AssessmentHome() {
 						read the speaker's style. Pages are saved as you go, so you can stop and carry on later on any device.
 					</p>
 					<p className="report-statement">{SELF_REPORT_STATEMENT} Only you see your answers.</p>
-					{inProgress ? (
-						<div className="button-row">
-							<Link className="button" to="/assessment/take">
-								Continue from question {inProgress.firstQuestion} of {inProgress.total}
-							</Link>
-							<Form method="post">
-								<SubmitButton name="intent" value="restart" className="button button--secondary" pendingLabel="Starting…">
-									Start over
-								</SubmitButton>
-							</Form>
-						</div>
-					) : (
-						<Form method="post">
-							<SubmitButton name="intent" value="start" pendingLabel="Starting…">
-								{results.length ? 'Start a new assessment' : 'Start'}
-							</SubmitButton>
-						</Form>
-					)}
+					<ResumeOrStart
+						resumeTo={inProgress ? '/assessment/take' : undefined}
+						resumeLabel={inProgress ? `Continue from question ${inProgress.firstQuestion} of ${inProgress.total}` : null}
+						startLabel={results.length ? 'Start a new assessment' : 'Start'}
+					/>
 				</section>
 				<section className="card" aria-labelledby="history-heading">
 					<h2 id="history-heading">Your results</h2>

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireViewer } from '#app/auth/session.server.ts'
-import { SubmitButton } from '#app/components/forms.tsx'
+import { ResumeOrStart } from '#app/components/resume-or-start.tsx'
 import { abandonAttempt, findScenario, listInProgress, scenarioSummary, startAttempt } from '#app/data/play.server.ts'
 import { audienceLabels, channelLabels, difficultyLabels, styleLabels } from '#app/domain/practice/catalogue.ts'
 import { skillLabels } from '#app/domain/practice/skills.ts'
@@ -97,25 +97,12 @@ export default function ScenarioIntro() {
 					<p className="small muted">
 						There is no single right answer. Choose what you would really say; the debrief explains what each choice did.
 					</p>
-					{resumeAttemptId ? (
-						<div className="button-row">
-							<Link className="button" to={`/play/${resumeAttemptId}`}>
-								Resume where you left off
-							</Link>
-							<Form method="post">
-								<input type="hidden" name="attemptId" value={resumeAttemptId} />
-								<SubmitButton name="intent" value="restart" className="button button--secondary" pendingLabel="Starting…">
-									Start over
-								</SubmitButton>
-							</Form>
-						</div>
-					) : (
-						<Form method="post">
-							<SubmitButton name="intent" value="start" pendingLabel="Starting…">
-								Start the conversation
-							</SubmitButton>
-						</Form>
-					)}
+					<ResumeOrStart
+						resumeTo={resumeAttemptId ? `/play/${resumeAttemptId}` : undefined}
+						resumeLabel="Resume where you left off"
+						startLabel="Start the conversation"
+						restartFields={resumeAttemptId ? { attemptId: resumeAttemptId } : undefined}
+					/>
 				</section>
 			</div>
 		</>

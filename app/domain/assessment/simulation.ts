@@ -7,7 +7,7 @@ import {
 	type LikertItem,
 	type LikertValue,
 } from '#app/domain/assessment/item-bank.ts'
-import { itemStatistics } from '#app/domain/assessment/item-stats.ts'
+import { correlation, itemStatistics } from '#app/domain/assessment/item-stats.ts'
 import { DEFAULT_NORMS, deriveNorms, type Norms } from '#app/domain/assessment/norms.ts'
 import { buildAssessmentOrder, type AssessmentOrder } from '#app/domain/assessment/order.ts'
 import { MAX_SEED, createRandom, type Random } from '#app/domain/assessment/random.ts'
@@ -246,28 +246,8 @@ export type SimulationResult = {
 	acquiescence: { sd: number; quadrantAccuracy: number; accuracyDrop: number }
 }
 
-function pearson(xs: number[], ys: number[]): number {
-	const n = xs.length
-	let mx = 0
-	let my = 0
-	for (let i = 0; i < n; i++) {
-		mx += xs[i] as number
-		my += ys[i] as number
-	}
-	mx /= n
-	my /= n
-	let sxy = 0
-	let sxx = 0
-	let syy = 0
-	for (let i = 0; i < n; i++) {
-		const dx = (xs[i] as number) - mx
-		const dy = (ys[i] as number) - my
-		sxy += dx * dy
-		sxx += dx * dx
-		syy += dy * dy
-	}
-	return sxy / Math.sqrt(sxx * syy)
-}
+// Undefined only for a constant series, which a simulated sample never is.
+const pearson = (xs: number[], ys: number[]): number => correlation(xs, ys) ?? Number.NaN
 
 function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b)
