@@ -54,10 +54,7 @@ export const memberships = pgTable(
 		role: roleEnum('role').notNull(),
 		createdAt: createdAt(),
 	},
-	(t) => [
-		primaryKey({ columns: [t.organisationId, t.userId] }),
-		index('memberships_user_idx').on(t.userId),
-	],
+	(t) => [primaryKey({ columns: [t.organisationId, t.userId] }), index('memberships_user_idx').on(t.userId)],
 )
 
 export const sessions = pgTable(
@@ -95,10 +92,7 @@ export const invitations = pgTable(
 		acceptedAt: timestamp('accepted_at', { withTimezone: true }),
 		revokedAt: timestamp('revoked_at', { withTimezone: true }),
 	},
-	(t) => [
-		primaryKey({ columns: [t.organisationId, t.id] }),
-		uniqueIndex('invitations_token_key').on(t.tokenHash),
-	],
+	(t) => [primaryKey({ columns: [t.organisationId, t.id] }), uniqueIndex('invitations_token_key').on(t.tokenHash)],
 )
 
 export const teams = pgTable(
@@ -164,7 +158,10 @@ export const auditEvents = pgTable(
 		}),
 		userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
 		type: text('type').notNull(),
-		detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+		detail: jsonb('detail')
+			.$type<Record<string, unknown>>()
+			.notNull()
+			.default(sql`'{}'::jsonb`),
 		ip: text('ip'),
 		createdAt: createdAt(),
 	},
@@ -192,8 +189,14 @@ export const assessmentAttempts = pgTable(
 		status: assessmentStatusEnum('status').notNull().default('in_progress'),
 		// The page the learner is on; a submitted page must match it (replays are refused).
 		page: integer('page').notNull().default(0),
-		answers: jsonb('answers').$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
-		cueAnswers: jsonb('cue_answers').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+		answers: jsonb('answers')
+			.$type<Record<string, number>>()
+			.notNull()
+			.default(sql`'{}'::jsonb`),
+		cueAnswers: jsonb('cue_answers')
+			.$type<Record<string, string>>()
+			.notNull()
+			.default(sql`'{}'::jsonb`),
 		pageTimings: jsonb('page_timings')
 			.$type<Array<{ page: number; items: number; ms: number }>>()
 			.notNull()

@@ -21,7 +21,14 @@ for (const file of files) {
 	try {
 		source = fs.readFileSync(file, 'utf8')
 	} catch (error) {
-		problems.push({ file, line: 1, col: 1, path: '', message: `cannot be read: ${(error as Error).message}`, severity: 'error' })
+		problems.push({
+			file,
+			line: 1,
+			col: 1,
+			path: '',
+			message: `cannot be read: ${(error as Error).message}`,
+			severity: 'error',
+		})
 		continue
 	}
 	problems.push(...parseScenarioSource(source, file).problems)

@@ -62,7 +62,14 @@ async function signIn(page: Page, email: string) {
 
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-dev-shm-usage',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+	],
 })
 for (const [label, viewport] of [
 	['desktop', { width: 1280, height: 860 }],
@@ -84,7 +91,10 @@ for (const [label, viewport] of [
 			await page.waitForURL(/\/play\//)
 			for (let i = 0; i < 3; i++) {
 				const count = await page.locator('.transcript__entry').count()
-				await page.locator('form[aria-label="Your reply"] button[name="choice"]').nth(i % 2).click()
+				await page
+					.locator('form[aria-label="Your reply"] button[name="choice"]')
+					.nth(i % 2)
+					.click()
 				await page.waitForFunction((n) => document.querySelectorAll('.transcript__entry').length > n, count)
 			}
 		} else if (shot.name === 'learner-assessment-report') {

@@ -24,7 +24,9 @@ for (const file of fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []) {
 	passed += p
 	failed += f
 	skipped += s
-	rows.push(`  ${name.padEnd(22)} ${String(p).padStart(4)} passed  ${String(f).padStart(3)} failed  ${String(s).padStart(3)} skipped`)
+	rows.push(
+		`  ${name.padEnd(22)} ${String(p).padStart(4)} passed  ${String(f).padStart(3)} failed  ${String(s).padStart(3)} skipped`,
+	)
 }
 console.log('\n━━ summary ━━')
 console.log(rows.join('\n'))

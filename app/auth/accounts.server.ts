@@ -31,7 +31,9 @@ export async function signIn(input: { email: string; password: string; ip: strin
 	}
 
 	const user = await findUserByEmail(input.email)
-	const valid = user ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false)
+	const valid = user
+		? await verifyPassword(user.passwordHash, input.password)
+		: (await burnPasswordCheck(input.password), false)
 	const membership = user && valid ? await defaultMembership(user.id) : undefined
 
 	if (!user || !valid) {

@@ -2,12 +2,7 @@ import { createCookie, redirect } from '@remix-run/node'
 import type { AppLoadContext } from '@remix-run/node'
 import { hashToken } from '#app/auth/crypto.server.ts'
 import { recordAudit } from '#app/data/audit.server.ts'
-import {
-	createSessionRow,
-	deleteSessionByHash,
-	findSessionByToken,
-	touchSession,
-} from '#app/data/sessions.server.ts'
+import { createSessionRow, deleteSessionByHash, findSessionByToken, touchSession } from '#app/data/sessions.server.ts'
 import { isSessionActive, shouldTouchSession, type SessionPolicy } from '#app/domain/accounts/lifetimes.ts'
 import type { Role } from '#app/domain/accounts/roles.ts'
 import { cookiesAreSecure, getEnv } from '#app/utils/env.server.ts'

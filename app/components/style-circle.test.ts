@@ -46,6 +46,8 @@ describe('StyleCircle (server-rendered)', () => {
 	})
 
 	it('uses no inline styles (the production CSP forbids them)', () => {
-		expect(render({ dot: { x: 1, y: 1, se: { x: 0.3, y: 0.3 } }, history: [{ x: 0, y: 1, label: 'a' }] })).not.toMatch(/style="/)
+		expect(render({ dot: { x: 1, y: 1, se: { x: 0.3, y: 0.3 } }, history: [{ x: 0, y: 1, label: 'a' }] })).not.toMatch(
+			/style="/,
+		)
 	})
 })

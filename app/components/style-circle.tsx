@@ -49,7 +49,8 @@ function defaultDescription(dot: StyleCircleProps['dot'], history: StyleCirclePo
 		'A circle with two axes: asks to tells from bottom to top, task to people from left to right. Director is top left, Energizer top right, Analyst bottom left and Harmonizer bottom right, with a blend zone around the centre and along the axes.'
 	if (!dot) return `${axes} No result is shown yet.`
 	const { headline, body } = describePlacement(classifyDot({ ...dot, distance: Math.hypot(dot.x, dot.y) }))
-	const earlier = history.length > 0 ? ` Faded dots show ${history.length} earlier result${history.length === 1 ? '' : 's'}.` : ''
+	const earlier =
+		history.length > 0 ? ` Faded dots show ${history.length} earlier result${history.length === 1 ? '' : 's'}.` : ''
 	return `${axes} The dot shows your result: ${headline}. ${body}${earlier}`
 }
 
@@ -74,7 +75,14 @@ const QUADRANTS: { style: Style; path: string; label: { x: number; y: number } }
 	{ style: 'analyst', path: `M0 0 L0 ${R} A${R} ${R} 0 0 1 ${-R} 0 Z`, label: { x: -52, y: 64 } },
 ]
 
-export function StyleCircle({ dot, history = [], id = 'style-circle', title, description, className }: StyleCircleProps) {
+export function StyleCircle({
+	dot,
+	history = [],
+	id = 'style-circle',
+	title,
+	description,
+	className,
+}: StyleCircleProps) {
 	const titleId = `${id}-title`
 	const descId = `${id}-desc`
 	const current = dot ? position(dot) : null
@@ -125,7 +133,12 @@ export function StyleCircle({ dot, history = [], id = 'style-circle', title, des
 
 			<g className="style-circle__labels" fill="currentColor" fontSize={12} fontWeight={600} textAnchor="middle">
 				{QUADRANTS.map((q) => (
-					<text key={q.style} className={`style-circle__label style-circle__label--${q.style}`} x={q.label.x} y={q.label.y}>
+					<text
+						key={q.style}
+						className={`style-circle__label style-circle__label--${q.style}`}
+						x={q.label.x}
+						y={q.label.y}
+					>
 						{STYLE_NAMES[q.style]}
 					</text>
 				))}

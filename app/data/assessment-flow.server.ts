@@ -29,7 +29,11 @@ function orderFor(instrument: Instrument, seed: number): AssessmentOrder {
 
 function instrumentOf(attempt: AssessmentAttemptRow): Instrument {
 	const instrument = getInstrument(attempt.instrumentVersion)
-	if (!instrument) throw httpError(409, `This assessment uses instrument ${attempt.instrumentVersion}, which this version no longer has.`)
+	if (!instrument)
+		throw httpError(
+			409,
+			`This assessment uses instrument ${attempt.instrumentVersion}, which this version no longer has.`,
+		)
 	return instrument
 }
 
@@ -68,7 +72,11 @@ export type PageSubmission =
 	| { kind: 'invalid'; errors: Record<string, string>; values: Record<string, string> }
 	| { kind: 'stale' }
 
-export async function submitPage(viewer: Viewer, pageNumber: number, raw: Record<string, string>): Promise<PageSubmission> {
+export async function submitPage(
+	viewer: Viewer,
+	pageNumber: number,
+	raw: Record<string, string>,
+): Promise<PageSubmission> {
 	const attempt = await getInProgressAssessment(viewer.organisation.id, viewer.user.id)
 	if (!attempt || attempt.page !== pageNumber) return { kind: 'stale' }
 	const instrument = instrumentOf(attempt)
@@ -78,7 +86,9 @@ export async function submitPage(viewer: Viewer, pageNumber: number, raw: Record
 
 	const ids = page.kind === 'likert' ? page.itemIds : page.vignetteIds
 	const schema =
-		page.kind === 'likert' ? likertAnswersSchema(instrument, { page: ids }) : cueAnswersSchema(instrument, { page: ids })
+		page.kind === 'likert'
+			? likertAnswersSchema(instrument, { page: ids })
+			: cueAnswersSchema(instrument, { page: ids })
 	const parsed = schema.safeParse(raw)
 	if (!parsed.success) {
 		const errors: Record<string, string> = {}
@@ -91,7 +101,15 @@ export async function submitPage(viewer: Viewer, pageNumber: number, raw: Record
 	const likert = page.kind === 'likert' ? (parsed.data as Record<string, number>) : {}
 	const cues = page.kind === 'cues' ? (parsed.data as Record<string, string>) : {}
 	const timing = { page: pageNumber, items: ids.length, ms: Math.max(0, Date.now() - attempt.pageStartedAt.getTime()) }
-	const base = { organisationId: viewer.organisation.id, userId: viewer.user.id, attemptId: attempt.id, page: pageNumber, likert, cues, timing }
+	const base = {
+		organisationId: viewer.organisation.id,
+		userId: viewer.user.id,
+		attemptId: attempt.id,
+		page: pageNumber,
+		likert,
+		cues,
+		timing,
+	}
 
 	if (!pageProgress(order, pageNumber).isLastPage) {
 		return (await saveAssessmentPage(base)) ? { kind: 'saved' } : { kind: 'stale' }

@@ -13,14 +13,16 @@ export async function createInvitation(input: {
 }): Promise<{ token: string; expiresAt: Date }> {
 	const token = randomToken()
 	const expiresAt = new Date(Date.now() + INVITATION_TTL_MS)
-	await getDb().insert(invitations).values({
-		organisationId: input.organisationId,
-		email: input.email,
-		role: input.role,
-		invitedBy: input.invitedBy,
-		tokenHash: hashToken(token),
-		expiresAt,
-	})
+	await getDb()
+		.insert(invitations)
+		.values({
+			organisationId: input.organisationId,
+			email: input.email,
+			role: input.role,
+			invitedBy: input.invitedBy,
+			tokenHash: hashToken(token),
+			expiresAt,
+		})
 	return { token, expiresAt }
 }
 

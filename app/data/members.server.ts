@@ -94,9 +94,7 @@ export async function removeMember(organisationId: string, userId: string): Prom
 		await tx
 			.delete(memberships)
 			.where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
-		await tx
-			.delete(sessions)
-			.where(and(eq(sessions.organisationId, organisationId), eq(sessions.userId, userId)))
+		await tx.delete(sessions).where(and(eq(sessions.organisationId, organisationId), eq(sessions.userId, userId)))
 	})
 }
 

@@ -18,7 +18,12 @@ export function contentHash(scenario: Scenario): string {
 export function loadScenarioLibrary(dir: string): ScenarioLibrary {
 	const scenarios: LibraryScenario[] = []
 	const broken: BrokenScenarioFile[] = []
-	const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : []
+	const files = fs.existsSync(dir)
+		? fs
+				.readdirSync(dir)
+				.filter((f) => /\.ya?ml$/.test(f))
+				.sort()
+		: []
 	for (const name of files) {
 		const file = path.join(path.basename(path.resolve(dir)), name)
 		let source: string
@@ -32,7 +37,8 @@ export function loadScenarioLibrary(dir: string): ScenarioLibrary {
 			continue
 		}
 		const { scenario, problems } = parseScenarioSource(source, file)
-		if (scenario && !hasErrors(problems)) scenarios.push({ ...scenario, contentHash: contentHash(scenario), file, warnings: problems })
+		if (scenario && !hasErrors(problems))
+			scenarios.push({ ...scenario, contentHash: contentHash(scenario), file, warnings: problems })
 		else broken.push({ file, problems })
 	}
 	return { scenarios, broken, loadedAt: new Date() }

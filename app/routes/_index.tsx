@@ -19,8 +19,8 @@ export default function Landing() {
 			<div>
 				<h1>Practise the conversations that matter.</h1>
 				<p className="hero__lead">
-					Attune helps support, sales and onboarding teams read how a customer communicates, notice their own
-					reactions under pressure, and adapt — through role-play practice that stays private until you share it.
+					Attune helps support, sales and onboarding teams read how a customer communicates, notice their own reactions
+					under pressure, and adapt — through role-play practice that stays private until you share it.
 				</p>
 				<div className="hero__actions">
 					<Link className="button" to="/login">
@@ -34,12 +34,12 @@ export default function Landing() {
 			<div className="card">
 				<ul className="feature-list">
 					<li>
-						<strong>Know your style.</strong> A short self-assessment places you on the style circle and shows
-						how you tend to react when a call turns tense.
+						<strong>Know your style.</strong> A short self-assessment places you on the style circle and shows how you
+						tend to react when a call turns tense.
 					</li>
 					<li>
-						<strong>Practise safely.</strong> Branching role-plays with customers of every style, played at your
-						own pace.
+						<strong>Practise safely.</strong> Branching role-plays with customers of every style, played at your own
+						pace.
 					</li>
 					<li>
 						<strong>Grow with a coach.</strong> Feedback tied to your own profile, and skill trends your coach can

@@ -36,8 +36,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 function describeAgent(ua: string | null): string {
 	if (!ua) return 'Unknown device'
-	const browser = /Firefox\//.test(ua) ? 'Firefox' : /Edg\//.test(ua) ? 'Edge' : /Chrome\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : 'Browser'
-	const os = /Windows/.test(ua) ? 'Windows' : /Mac OS X/.test(ua) ? 'macOS' : /Android/.test(ua) ? 'Android' : /iPhone|iPad/.test(ua) ? 'iOS' : /Linux/.test(ua) ? 'Linux' : 'unknown system'
+	const browser = /Firefox\//.test(ua)
+		? 'Firefox'
+		: /Edg\//.test(ua)
+			? 'Edge'
+			: /Chrome\//.test(ua)
+				? 'Chrome'
+				: /Safari\//.test(ua)
+					? 'Safari'
+					: 'Browser'
+	const os = /Windows/.test(ua)
+		? 'Windows'
+		: /Mac OS X/.test(ua)
+			? 'macOS'
+			: /Android/.test(ua)
+				? 'Android'
+				: /iPhone|iPad/.test(ua)
+					? 'iOS'
+					: /Linux/.test(ua)
+						? 'Linux'
+						: 'unknown system'
 	return `${browser} on ${os}`
 }
 
@@ -83,7 +101,7 @@ export default function AccountPage() {
 				</div>
 			</div>
 			{signedOut !== null ? (
-				<div className="alert alert--ok gap-below" role="status" >
+				<div className="alert alert--ok gap-below" role="status">
 					Signed out of {signedOut} other session{signedOut === '1' ? '' : 's'}.
 				</div>
 			) : null}
@@ -134,7 +152,11 @@ export default function AccountPage() {
 								) : (
 									<Form method="post">
 										<input type="hidden" name="organisationId" value={o.id} />
-										<button className="button button--secondary button--small" name="intent" value="switch-organisation">
+										<button
+											className="button button--secondary button--small"
+											name="intent"
+											value="switch-organisation"
+										>
 											Switch to {o.name}
 										</button>
 									</Form>

@@ -54,8 +54,8 @@ export default function InstrumentStats() {
 				<div>
 					<h1>Instrument statistics</h1>
 					<p>
-						How the style self-assessment ({data.version}) behaves on your own people. Only aggregates are shown; nobody's
-						answers are.
+						How the style self-assessment ({data.version}) behaves on your own people. Only aggregates are shown;
+						nobody's answers are.
 					</p>
 				</div>
 			</div>
@@ -63,8 +63,8 @@ export default function InstrumentStats() {
 				<div className="card">
 					<p className="flush">
 						{data.results} {data.results === 1 ? 'person has' : 'people have'} finished the assessment so far.
-						Statistics appear once {data.minimum} people in your organisation have, so that no figure rests on a
-						handful of answers. Each person counts once, with their latest result.
+						Statistics appear once {data.minimum} people in your organisation have, so that no figure rests on a handful
+						of answers. Each person counts once, with their latest result.
 					</p>
 				</div>
 			) : (
@@ -74,9 +74,9 @@ export default function InstrumentStats() {
 							{axis.name}: α = {fmt(axis.alpha)}
 						</h2>
 						<p className="small muted">
-							Cronbach's α over {axis.n} people's latest results (0.80 or more is good for a scale like this). Item–total is
-							the correlation of each re-keyed item with the rest of its scale; low or negative values point at an item
-							your people read differently.
+							Cronbach's α over {axis.n} people's latest results (0.80 or more is good for a scale like this).
+							Item–total is the correlation of each re-keyed item with the rest of its scale; low or negative values
+							point at an item your people read differently.
 						</p>
 						<table className="table">
 							<thead>

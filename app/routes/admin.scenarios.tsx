@@ -44,8 +44,8 @@ export default function ScenarioLibraryPage() {
 				<div>
 					<h1>Scenario library</h1>
 					<p>
-						{scenarios.length} scenarios available{broken.length ? `, ${broken.length} with problems` : ''}. Read from the
-						scenarios folder at {formatDateTime(loadedAt)}.
+						{scenarios.length} scenarios available{broken.length ? `, ${broken.length} with problems` : ''}. Read from
+						the scenarios folder at {formatDateTime(loadedAt)}.
 					</p>
 				</div>
 				<Form method="post">

@@ -65,7 +65,9 @@ export default function AssessmentHome() {
 					<p className="report-statement">{SELF_REPORT_STATEMENT} Only you see your answers.</p>
 					<ResumeOrStart
 						resumeTo={inProgress ? '/assessment/take' : undefined}
-						resumeLabel={inProgress ? `Continue from question ${inProgress.firstQuestion} of ${inProgress.total}` : null}
+						resumeLabel={
+							inProgress ? `Continue from question ${inProgress.firstQuestion} of ${inProgress.total}` : null
+						}
 						startLabel={results.length ? 'Start a new assessment' : 'Start'}
 					/>
 				</section>

@@ -21,7 +21,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const row = id.success ? await getOwnResult(viewer.organisation.id, viewer.user.id, id.data.resultId) : undefined
 	if (!row) throw notFound('There is no such result among yours.')
 	const instrument = getInstrument(row.instrumentVersion)
-	if (!instrument) throw httpError(409, `This result was scored with ${row.instrumentVersion}, which this version cannot show.`)
+	if (!instrument)
+		throw httpError(409, `This result was scored with ${row.instrumentVersion}, which this version cannot show.`)
 	let report
 	try {
 		report = buildReport(parseStoredResult(row.result), instrument)
@@ -135,7 +136,9 @@ export default function StyleReportPage() {
 				<div className="flex-grid">
 					{report.flex.map((f) => (
 						<div key={f.to} className="flex-card">
-							<h3>With {/^[AEIOU]/.test(f.name) ? "an" : "a"} {f.name}</h3>
+							<h3>
+								With {/^[AEIOU]/.test(f.name) ? 'an' : 'a'} {f.name}
+							</h3>
 							<h4>Do more</h4>
 							<ul className="report-list small">
 								{f.tips.doMore.map((t) => (

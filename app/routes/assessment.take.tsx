@@ -38,7 +38,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		case 'invalid':
 			return json({ errors: outcome.errors, values: outcome.values }, { status: 400 })
 		case 'stale':
-			throw badRequest('This page has already been saved, or it is not the page you are on. Your answers so far are safe: go back to the assessment to continue.')
+			throw badRequest(
+				'This page has already been saved, or it is not the page you are on. Your answers so far are safe: go back to the assessment to continue.',
+			)
 	}
 }
 
@@ -68,8 +70,8 @@ export default function TakeAssessment() {
 			</p>
 			{errorCount > 0 ? (
 				<div className="alert alert--error gap-below" role="alert">
-					{errorCount === 1 ? 'One question needs an answer.' : `${errorCount} questions need an answer.`} Your other answers
-					are kept.
+					{errorCount === 1 ? 'One question needs an answer.' : `${errorCount} questions need an answer.`} Your other
+					answers are kept.
 				</div>
 			) : null}
 			<Form method="post" className="assessment__form" preventScrollReset={false}>

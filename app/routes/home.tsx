@@ -74,7 +74,8 @@ export default function Home() {
 					<div className="card">
 						<h2>Next steps</h2>
 						<p>
-							<Link to="/members">Invite people and manage roles</Link> · <Link to="/teams">Organise teams and coaches</Link>
+							<Link to="/members">Invite people and manage roles</Link> ·{' '}
+							<Link to="/teams">Organise teams and coaches</Link>
 						</p>
 						<p className="muted small flush">
 							{data.teams.length} team{data.teams.length === 1 ? '' : 's'} so far.
@@ -131,7 +132,12 @@ function TeamCards({
 	teams,
 	empty,
 }: {
-	teams: Array<{ id: string; name: string; coaches: Array<{ name: string }>; members: Array<{ id: string; name: string }> }>
+	teams: Array<{
+		id: string
+		name: string
+		coaches: Array<{ name: string }>
+		members: Array<{ id: string; name: string }>
+	}>
 	empty: string
 }) {
 	if (teams.length === 0) return <div className="card muted">{empty}</div>

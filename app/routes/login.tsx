@@ -32,9 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		case 'rate-limited':
 			return json(
 				submission.reply({
-					formErrors: [
-						`Too many failed sign-in attempts. Please wait ${result.retryAfter} seconds and try again.`,
-					],
+					formErrors: [`Too many failed sign-in attempts. Please wait ${result.retryAfter} seconds and try again.`],
 					hideFields: ['password'],
 				}),
 				{ status: 429, headers: { 'Retry-After': String(result.retryAfter) } },
@@ -76,8 +74,8 @@ export default function LoginPage() {
 				<SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
 			</Form>
 			<p className="small muted card-footnote">
-				New to Attune? <Link to="/signup">Create an organisation</Link>. Joining a team? Use the invitation link
-				your admin sent you.
+				New to Attune? <Link to="/signup">Create an organisation</Link>. Joining a team? Use the invitation link your
+				admin sent you.
 			</p>
 		</div>
 	)

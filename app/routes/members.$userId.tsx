@@ -60,7 +60,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const viewer = await requireRole(request, context, ['admin'])
 	const member = await loadMember(viewer, params)
 	const formData = await readFormData(request)
-	const submission = parseWithZod(formData, { schema: z.discriminatedUnion('intent', [changeRoleSchema, removeMemberSchema]) })
+	const submission = parseWithZod(formData, {
+		schema: z.discriminatedUnion('intent', [changeRoleSchema, removeMemberSchema]),
+	})
 	if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
 	const audit = { organisationId: viewer.organisation.id, userId: viewer.user.id, ip: context.clientIp }
 	try {
@@ -91,9 +93,7 @@ export default function MemberPage() {
 	})
 	return (
 		<>
-			<p className="small">
-				{canManage ? <Link to="/members">← All members</Link> : <Link to="/home">← Home</Link>}
-			</p>
+			<p className="small">{canManage ? <Link to="/members">← All members</Link> : <Link to="/home">← Home</Link>}</p>
 			<div className="page-header">
 				<div>
 					<h1>

@@ -107,8 +107,8 @@ export default function MembersPage() {
 			<div className="card">
 				<h2>Invite someone</h2>
 				<p className="muted small">
-					Attune does not send email. Create an invitation, then copy the link and send it yourself. Links work
-					once and expire after 7 days.
+					Attune does not send email. Create an invitation, then copy the link and send it yourself. Links work once and
+					expire after 7 days.
 				</p>
 				<Form method="post" className="form form--inline" {...getFormProps(form)}>
 					<div className="grow-2">
@@ -121,10 +121,10 @@ export default function MembersPage() {
 				</Form>
 				<FormErrors id={form.errorId} errors={form.errors} />
 				{link ? (
-					<div className="alert alert--ok gap-above" role="status" >
+					<div className="alert alert--ok gap-above" role="status">
 						<p>
-							Invitation for <strong>{link.email}</strong> as {roleLabels[link.role]} created. Copy this link and
-							send it to them:
+							Invitation for <strong>{link.email}</strong> as {roleLabels[link.role]} created. Copy this link and send
+							it to them:
 						</p>
 						<div className="copy-box">
 							<output data-testid="invitation-link">{link.url}</output>

@@ -129,7 +129,9 @@ export default function PlayPage() {
 					</section>
 				) : null}
 				{play.status === 'abandoned' ? (
-					<div className="card muted">You left this attempt. <Link to={`/practice/${play.scenario.id}`}>Start again</Link>.</div>
+					<div className="card muted">
+						You left this attempt. <Link to={`/practice/${play.scenario.id}`}>Start again</Link>.
+					</div>
 				) : null}
 			</div>
 			<aside className="practice__side card" aria-label="How the conversation is going">

@@ -90,12 +90,13 @@ export default function ScenarioIntro() {
 						))}
 					</ul>
 					<p className="small muted">
-						{audienceLabels[scenario.audience]} · {channelLabels[scenario.channel]} · {difficultyLabels[scenario.difficulty]} ·
-						about {scenario.minutes} minutes. Watch {scenario.meters.map((m) => m.label.toLowerCase()).join(' and ')}: they
-						move with every choice.
+						{audienceLabels[scenario.audience]} · {channelLabels[scenario.channel]} ·{' '}
+						{difficultyLabels[scenario.difficulty]} · about {scenario.minutes} minutes. Watch{' '}
+						{scenario.meters.map((m) => m.label.toLowerCase()).join(' and ')}: they move with every choice.
 					</p>
 					<p className="small muted">
-						There is no single right answer. Choose what you would really say; the debrief explains what each choice did.
+						There is no single right answer. Choose what you would really say; the debrief explains what each choice
+						did.
 					</p>
 					<ResumeOrStart
 						resumeTo={resumeAttemptId ? `/play/${resumeAttemptId}` : undefined}

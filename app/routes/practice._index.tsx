@@ -73,7 +73,9 @@ export default function PracticeCatalogue() {
 			<div className="page-header">
 				<div>
 					<h1>Practice</h1>
-					<p>Role-play real conversations with customers of every style. Your practice is private unless you share it.</p>
+					<p>
+						Role-play real conversations with customers of every style. Your practice is private unless you share it.
+					</p>
 				</div>
 			</div>
 			<Form
@@ -83,10 +85,34 @@ export default function PracticeCatalogue() {
 				// With JavaScript the list updates as soon as a filter changes.
 				onChange={(e) => submit(e.currentTarget, { replace: true, preventScrollReset: true })}
 			>
-				<FilterSelect name="audience" label="Situation" values={audiences} labels={audienceLabels} current={filter.audience} />
-				<FilterSelect name="channel" label="Channel" values={channels} labels={channelLabels} current={filter.channel} />
-				<FilterSelect name="difficulty" label="Difficulty" values={difficulties} labels={difficultyLabels} current={filter.difficulty} />
-				<FilterSelect name="style" label="Customer style" values={customerStyles} labels={styleLabels} current={filter.style} />
+				<FilterSelect
+					name="audience"
+					label="Situation"
+					values={audiences}
+					labels={audienceLabels}
+					current={filter.audience}
+				/>
+				<FilterSelect
+					name="channel"
+					label="Channel"
+					values={channels}
+					labels={channelLabels}
+					current={filter.channel}
+				/>
+				<FilterSelect
+					name="difficulty"
+					label="Difficulty"
+					values={difficulties}
+					labels={difficultyLabels}
+					current={filter.difficulty}
+				/>
+				<FilterSelect
+					name="style"
+					label="Customer style"
+					values={customerStyles}
+					labels={styleLabels}
+					current={filter.style}
+				/>
 				<noscript>
 					<button type="submit" className="button button--secondary">
 						Filter

@@ -37,7 +37,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	}
 	return json(
 		submission.reply({
-			formErrors: [`Too many sign-ups from your network. Please try again in ${Math.ceil(result.retryAfter / 60)} minutes.`],
+			formErrors: [
+				`Too many sign-ups from your network. Please try again in ${Math.ceil(result.retryAfter / 60)} minutes.`,
+			],
 			hideFields: ['password'],
 		}),
 		{ status: 429, headers: { 'Retry-After': String(result.retryAfter) } },

@@ -6,7 +6,14 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireRole } from '#app/auth/session.server.ts'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { getMember, listMembers } from '#app/data/members.server.ts'
-import { addToTeam, createTeam, listTeams, removeFromTeam, teamExists, TeamNameTakenError } from '#app/data/teams.server.ts'
+import {
+	addToTeam,
+	createTeam,
+	listTeams,
+	removeFromTeam,
+	teamExists,
+	TeamNameTakenError,
+} from '#app/data/teams.server.ts'
 import { teamNameSchema, teamPersonSchema } from '#app/domain/accounts/forms.ts'
 import { badRequest, readFormData } from '#app/utils/http.server.ts'
 

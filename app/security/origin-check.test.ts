@@ -22,14 +22,16 @@ describe('checkRequestOrigin', () => {
 
 	it('refuses cross-site and same-site fetch metadata even with a matching origin', () => {
 		for (const site of ['cross-site', 'same-site']) {
-			expect(checkRequestOrigin({ method: 'POST', origin: expectedOrigin, secFetchSite: site, expectedOrigin }).ok).toBe(
-				false,
-			)
+			expect(
+				checkRequestOrigin({ method: 'POST', origin: expectedOrigin, secFetchSite: site, expectedOrigin }).ok,
+			).toBe(false)
 		}
 	})
 
 	it('refuses the opaque "null" origin sent by sandboxed frames', () => {
-		expect(checkRequestOrigin({ method: 'DELETE', origin: 'null', secFetchSite: undefined, expectedOrigin }).ok).toBe(false)
+		expect(checkRequestOrigin({ method: 'DELETE', origin: 'null', secFetchSite: undefined, expectedOrigin }).ok).toBe(
+			false,
+		)
 	})
 
 	it('accepts a same-origin form post', () => {

@@ -14,7 +14,12 @@ const envSchema = z.object({
 		.optional(),
 	DATA_DIR: z.string().min(1).default('./.data'),
 	SCENARIOS_DIR: z.string().min(1).default('./scenarios'),
-	SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(12 * 60),
+	SESSION_IDLE_MINUTES: z.coerce
+		.number()
+		.int()
+		.min(5)
+		.max(60 * 24 * 30)
+		.default(12 * 60),
 	SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 	COOKIE_SECURE: booleanString.optional(),
 	TRUST_PROXY: booleanString.default(false),
@@ -27,9 +32,7 @@ export class EnvError extends Error {}
 
 // Empty strings count as unset so `DATABASE_URL= npm start` means "embedded".
 export function parseEnv(source: Record<string, string | undefined>): Env {
-	const cleaned = Object.fromEntries(
-		Object.entries(source).filter(([, v]) => v !== undefined && v !== ''),
-	)
+	const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''))
 	const result = envSchema.safeParse(cleaned)
 	if (!result.success) {
 		const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)

@@ -38,13 +38,25 @@ const rows: [string, string][] = [
 		'Model',
 		`GRM, a ~ U(${SIMULATION_MODEL.discrimination.min}, ${SIMULATION_MODEL.discrimination.max}), acquiescence SD ${result.acquiescence.sd}`,
 	],
-	["Cronbach's α (assertiveness / responsiveness)", `${f3(result.alpha.assertiveness)} / ${f3(result.alpha.responsiveness)}`],
-	['r(z, true θ) (assertiveness / responsiveness)', `${f3(result.validity.assertiveness)} / ${f3(result.validity.responsiveness)}`],
+	[
+		"Cronbach's α (assertiveness / responsiveness)",
+		`${f3(result.alpha.assertiveness)} / ${f3(result.alpha.responsiveness)}`,
+	],
+	[
+		'r(z, true θ) (assertiveness / responsiveness)',
+		`${f3(result.validity.assertiveness)} / ${f3(result.validity.responsiveness)}`,
+	],
 	['Quadrant accuracy, all', pct(result.quadrantAccuracy)],
 	[`Quadrant accuracy, |θ| > .5 on both axes (n = ${result.clearRespondents})`, pct(result.quadrantAccuracyClear)],
 	['Median dot-angle error, clear positions', `${result.medianAngleErrorClearDeg.toFixed(1)}°`],
-	['Retest: same quadrant / same report label', `${pct(result.retest.quadrantAgreement)} / ${pct(result.retest.placementAgreement)}`],
-	['Retest r(z) (assertiveness / responsiveness)', `${f3(result.retest.correlation.assertiveness)} / ${f3(result.retest.correlation.responsiveness)}`],
+	[
+		'Retest: same quadrant / same report label',
+		`${pct(result.retest.quadrantAgreement)} / ${pct(result.retest.placementAgreement)}`,
+	],
+	[
+		'Retest r(z) (assertiveness / responsiveness)',
+		`${f3(result.retest.correlation.assertiveness)} / ${f3(result.retest.correlation.responsiveness)}`,
+	],
 	[
 		'Report labels: balanced / blend / style',
 		`${pct(result.placementShares.balanced)} / ${pct(result.placementShares.blend)} / ${pct(result.placementShares.style)}`,
@@ -87,7 +99,9 @@ const barWidth = Math.max(...bars.map((b) => b.label.length))
 console.log('\nAcceptance bars\n')
 for (const bar of bars) {
 	const target = `${bar.direction === 'min' ? '≥' : '≤'} ${bar.target}`
-	console.log(`${bar.pass ? 'PASS' : 'FAIL'}  ${bar.label.padEnd(barWidth)}  ${bar.value.toFixed(3).padStart(7)}  (${target})`)
+	console.log(
+		`${bar.pass ? 'PASS' : 'FAIL'}  ${bar.label.padEnd(barWidth)}  ${bar.value.toFixed(3).padStart(7)}  (${target})`,
+	)
 }
 console.log(`\nRun time: ${seconds.toFixed(1)} s (information only)`)
 

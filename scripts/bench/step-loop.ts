@@ -110,8 +110,12 @@ try {
 	console.log(`                                   mean      p50      p95      p99`)
 	console.log(`  floor: GET / + GET /         ${fmt(f.mean)}  ${fmt(f.p50)}  ${fmt(f.p95)}  ${fmt(f.p99)}`)
 	console.log(`  step:  POST choice + GET turn ${fmt(s.mean)}  ${fmt(s.p50)}  ${fmt(s.p95)}  ${fmt(s.p99)}`)
-	console.log(`    of which POST + 302          ${fmt(stats(posts).mean)}  ${fmt(stats(posts).p50)}  ${fmt(stats(posts).p95)}  ${fmt(stats(posts).p99)}`)
-	console.log(`    of which GET next turn       ${fmt(stats(gets).mean)}  ${fmt(stats(gets).p50)}  ${fmt(stats(gets).p95)}  ${fmt(stats(gets).p99)}`)
+	console.log(
+		`    of which POST + 302          ${fmt(stats(posts).mean)}  ${fmt(stats(posts).p50)}  ${fmt(stats(posts).p95)}  ${fmt(stats(posts).p99)}`,
+	)
+	console.log(
+		`    of which GET next turn       ${fmt(stats(gets).mean)}  ${fmt(stats(gets).p50)}  ${fmt(stats(gets).p95)}  ${fmt(stats(gets).p99)}`,
+	)
 	console.log(`  ratio step/floor (mean): ${(s.mean / f.mean).toFixed(2)}×   (target ≤ 1.5×)`)
 	console.log(`  ratio step/floor (p99):  ${(s.p99 / f.p99).toFixed(2)}×`)
 	console.log(`  step loop p99: ${s.p99.toFixed(1)} ms   (target < 50 ms locally)`)

@@ -19,10 +19,16 @@ test('a POST from a foreign origin is refused with 403', async ({ request, baseU
 test('the 11th failed sign-in within a minute gets a 429 with a clear message', async ({ request, baseURL }) => {
 	const email = uniqueEmail('target')
 	for (let i = 0; i < 10; i++) {
-		const r = await request.post('/login', { form: { email, password: `guess-${i}-wrong` }, headers: { Origin: baseURL! } })
+		const r = await request.post('/login', {
+			form: { email, password: `guess-${i}-wrong` },
+			headers: { Origin: baseURL! },
+		})
 		expect(r.status()).toBe(401)
 	}
-	const eleventh = await request.post('/login', { form: { email, password: 'guess-final' }, headers: { Origin: baseURL! } })
+	const eleventh = await request.post('/login', {
+		form: { email, password: 'guess-final' },
+		headers: { Origin: baseURL! },
+	})
 	expect(eleventh.status()).toBe(429)
 	expect(await eleventh.text()).toContain('Too many failed sign-in attempts')
 })
@@ -43,7 +49,10 @@ test('pages carry an enforcing CSP with a nonce and the other security headers',
 	expect(scriptNonces.every((n) => n === nonce)).toBe(true)
 })
 
-test('sign-in cookie is HttpOnly and SameSite=Lax, Secure with the __Host- prefix in production', async ({ page, context }) => {
+test('sign-in cookie is HttpOnly and SameSite=Lax, Secure with the __Host- prefix in production', async ({
+	page,
+	context,
+}) => {
 	await page.goto('/login')
 	await page.getByLabel('Email').fill('priya.coach@northwind.test')
 	await page.getByLabel('Password').fill('northwind-demo')

@@ -31,7 +31,9 @@ describe('sign-up', () => {
 		expect(user?.passwordHash).toMatch(/^\$argon2id\$/)
 		const [membership] = await getDb().select().from(memberships).where(eq(memberships.userId, user!.id))
 		expect(membership?.role).toBe('admin')
-		const home = await settle(homeLoader({ request: getRequest('/home', cookieFrom(response)), params: {}, context: testContext() }))
+		const home = await settle(
+			homeLoader({ request: getRequest('/home', cookieFrom(response)), params: {}, context: testContext() }),
+		)
 		expect(home.status).toBe(200)
 	})
 
@@ -76,7 +78,11 @@ describe('sign-in', () => {
 	it('issues a fresh session id at sign-in and removes the previous one', async () => {
 		const { admin } = await createOrganisation()
 		const first = await settle(
-			loginAction({ request: formRequest('/login', { email: admin.email, password: PASSWORD }), params: {}, context: testContext() }),
+			loginAction({
+				request: formRequest('/login', { email: admin.email, password: PASSWORD }),
+				params: {},
+				context: testContext(),
+			}),
 		)
 		expect(first.status).toBe(302)
 		const firstCookie = cookieFrom(first)
@@ -89,7 +95,9 @@ describe('sign-in', () => {
 		)
 		const secondCookie = cookieFrom(second)
 		expect(secondCookie).not.toBe(firstCookie)
-		const oldHome = await settle(homeLoader({ request: getRequest('/home', firstCookie), params: {}, context: testContext() }))
+		const oldHome = await settle(
+			homeLoader({ request: getRequest('/home', firstCookie), params: {}, context: testContext() }),
+		)
 		expect(oldHome.status).toBe(302)
 		expect(oldHome.headers.get('Location')).toMatch(/^\/login/)
 	})
@@ -97,11 +105,18 @@ describe('sign-in', () => {
 	it('stores only a hash of the session id', async () => {
 		const { admin } = await createOrganisation()
 		const response = await settle(
-			loginAction({ request: formRequest('/login', { email: admin.email, password: PASSWORD }), params: {}, context: testContext() }),
+			loginAction({
+				request: formRequest('/login', { email: admin.email, password: PASSWORD }),
+				params: {},
+				context: testContext(),
+			}),
 		)
 		const raw = decodeURIComponent(cookieFrom(response).split('=')[1] ?? '')
 		const token = JSON.parse(Buffer.from(raw, 'base64').toString('utf8')) as string
-		const rows = await getDb().select().from(sessions).where(eq(sessions.idHash, hashToken(token)))
+		const rows = await getDb()
+			.select()
+			.from(sessions)
+			.where(eq(sessions.idHash, hashToken(token)))
 		expect(rows).toHaveLength(1)
 		const plain = await getDb().select().from(sessions).where(eq(sessions.idHash, token))
 		expect(plain).toHaveLength(0)
@@ -111,10 +126,18 @@ describe('sign-in', () => {
 		const { admin, organisationId } = await createOrganisation()
 		const ctx = testContext()
 		const wrong = await settle(
-			loginAction({ request: formRequest('/login', { email: admin.email, password: 'wrong password!' }), params: {}, context: ctx }),
+			loginAction({
+				request: formRequest('/login', { email: admin.email, password: 'wrong password!' }),
+				params: {},
+				context: ctx,
+			}),
 		)
 		const unknown = await settle(
-			loginAction({ request: formRequest('/login', { email: uniqueEmail('ghost'), password: 'whatever1' }), params: {}, context: ctx }),
+			loginAction({
+				request: formRequest('/login', { email: uniqueEmail('ghost'), password: 'whatever1' }),
+				params: {},
+				context: ctx,
+			}),
 		)
 		expect(wrong.status).toBe(401)
 		expect(unknown.status).toBe(401)
@@ -122,10 +145,7 @@ describe('sign-in', () => {
 		const unknownBody = (await unknown.json()) as { error: Record<string, string[]> }
 		expect(wrongBody.error['']).toEqual(['That email and password do not match.'])
 		expect(unknownBody.error['']).toEqual(wrongBody.error[''])
-		const audits = await getDb()
-			.select()
-			.from(auditEvents)
-			.where(eq(auditEvents.organisationId, organisationId))
+		const audits = await getDb().select().from(auditEvents).where(eq(auditEvents.organisationId, organisationId))
 		expect(audits.filter((a) => a.type === 'sign_in_failed')).toHaveLength(1)
 	})
 
@@ -143,7 +163,11 @@ describe('sign-in', () => {
 			expect(r.status).toBe(401)
 		}
 		const eleventh = await settle(
-			loginAction({ request: formRequest('/login', { email: admin.email, password: PASSWORD }), params: {}, context: testContext() }),
+			loginAction({
+				request: formRequest('/login', { email: admin.email, password: PASSWORD }),
+				params: {},
+				context: testContext(),
+			}),
 		)
 		expect(eleventh.status).toBe(429)
 		expect(Number(eleventh.headers.get('Retry-After'))).toBeGreaterThan(0)
@@ -155,18 +179,30 @@ describe('sign-in', () => {
 		const ctx = testContext()
 		for (let i = 0; i < 30; i++) {
 			await settle(
-				loginAction({ request: formRequest('/login', { email: uniqueEmail('spray'), password: 'guess-guess' }), params: {}, context: ctx }),
+				loginAction({
+					request: formRequest('/login', { email: uniqueEmail('spray'), password: 'guess-guess' }),
+					params: {},
+					context: ctx,
+				}),
 			)
 		}
 		const next = await settle(
-			loginAction({ request: formRequest('/login', { email: uniqueEmail('spray'), password: 'guess-guess' }), params: {}, context: ctx }),
+			loginAction({
+				request: formRequest('/login', { email: uniqueEmail('spray'), password: 'guess-guess' }),
+				params: {},
+				context: ctx,
+			}),
 		)
 		expect(next.status).toBe(429)
 	})
 
 	it('answers a malformed sign-in with 400 and a field message', async () => {
 		const response = await settle(
-			loginAction({ request: formRequest('/login', { email: 'nope', password: '' }), params: {}, context: testContext() }),
+			loginAction({
+				request: formRequest('/login', { email: 'nope', password: '' }),
+				params: {},
+				context: testContext(),
+			}),
 		)
 		expect(response.status).toBe(400)
 		const body = (await response.json()) as { error: Record<string, string[]> }
@@ -177,10 +213,16 @@ describe('sign-in', () => {
 	it('signs out by deleting the session row', async () => {
 		const { admin } = await createOrganisation()
 		const login = await settle(
-			loginAction({ request: formRequest('/login', { email: admin.email, password: PASSWORD }), params: {}, context: testContext() }),
+			loginAction({
+				request: formRequest('/login', { email: admin.email, password: PASSWORD }),
+				params: {},
+				context: testContext(),
+			}),
 		)
 		const cookie = cookieFrom(login)
-		const out = await settle(logoutAction({ request: formRequest('/logout', {}, { cookie }), params: {}, context: testContext() }))
+		const out = await settle(
+			logoutAction({ request: formRequest('/logout', {}, { cookie }), params: {}, context: testContext() }),
+		)
 		expect(out.status).toBe(302)
 		const home = await settle(homeLoader({ request: getRequest('/home', cookie), params: {}, context: testContext() }))
 		expect(home.status).toBe(302)

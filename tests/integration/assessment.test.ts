@@ -6,7 +6,12 @@ import { action as homeAction } from '#app/routes/assessment._index.tsx'
 import { action as takeAction, loader as takeLoader } from '#app/routes/assessment.take.tsx'
 import { loader as reportLoader } from '#app/routes/assessment.results.$resultId.tsx'
 import { loader as statsLoader } from '#app/routes/admin.instrument.tsx'
-import { CURRENT_INSTRUMENT, INSTRUMENT_VERSION, axisItems, type LikertValue } from '#app/domain/assessment/item-bank.ts'
+import {
+	CURRENT_INSTRUMENT,
+	INSTRUMENT_VERSION,
+	axisItems,
+	type LikertValue,
+} from '#app/domain/assessment/item-bank.ts'
 import { buildAssessmentOrder } from '#app/domain/assessment/order.ts'
 import { createRandom } from '#app/domain/assessment/random.ts'
 import { placementCode, scoreAssessment } from '#app/domain/assessment/scoring.ts'
@@ -23,19 +28,27 @@ async function learner() {
 	const person = await addMember(org.organisationId, org.admin.id, 'learner', 'Ari Assessed')
 	const cookie = await sessionCookieFor(person.id, org.organisationId)
 	const started = await settle(
-		homeAction({ request: formRequest('/assessment', { intent: 'start' }, { cookie }), params: {}, context: testContext() }),
+		homeAction({
+			request: formRequest('/assessment', { intent: 'start' }, { cookie }),
+			params: {},
+			context: testContext(),
+		}),
 	)
 	expect(started.headers.get('Location')).toBe('/assessment/take')
 	return { ...org, person, cookie }
 }
 
 async function currentPage(cookie: string): Promise<TakeData> {
-	const res = await settle(takeLoader({ request: getRequest('/assessment/take', cookie), params: {}, context: testContext() }))
+	const res = await settle(
+		takeLoader({ request: getRequest('/assessment/take', cookie), params: {}, context: testContext() }),
+	)
 	return (await res.json()) as TakeData
 }
 
 const submit = (cookie: string, fields: Record<string, string>) =>
-	settle(takeAction({ request: formRequest('/assessment/take', fields, { cookie }), params: {}, context: testContext() }))
+	settle(
+		takeAction({ request: formRequest('/assessment/take', fields, { cookie }), params: {}, context: testContext() }),
+	)
 
 function answersFor(page: TakeData, value: (i: number) => string): Record<string, string> {
 	const ids = page.kind === 'likert' ? page.items.map((i) => i.id) : page.vignettes.map((v) => v.id)
@@ -68,16 +81,32 @@ describe('the self-assessment', () => {
 		const [stored] = await getDb().select().from(assessmentResults).where(eq(assessmentResults.id, resultId))
 		expect(stored?.instrumentVersion).toBe(INSTRUMENT_VERSION)
 		const report = await settle(
-			reportLoader({ request: getRequest(`/assessment/results/${resultId}`, cookie), params: { resultId }, context: testContext() }),
+			reportLoader({
+				request: getRequest(`/assessment/results/${resultId}`, cookie),
+				params: { resultId },
+				context: testContext(),
+			}),
 		)
 		expect(report.status).toBe(200)
 		expect(JSON.stringify(await report.json())).toContain('for your development, not for hiring or evaluation')
 
 		// A retake shows the first result as history; the first report does not show the retake.
-		await settle(homeAction({ request: formRequest('/assessment', { intent: 'start' }, { cookie }), params: {}, context: testContext() }))
+		await settle(
+			homeAction({
+				request: formRequest('/assessment', { intent: 'start' }, { cookie }),
+				params: {},
+				context: testContext(),
+			}),
+		)
 		const retakeId = await finish(cookie, (i) => String(((i + 2) % 5) + 1))
 		const historyOf = async (id: string) => {
-			const res = await settle(reportLoader({ request: getRequest(`/assessment/results/${id}`, cookie), params: { resultId: id }, context: testContext() }))
+			const res = await settle(
+				reportLoader({
+					request: getRequest(`/assessment/results/${id}`, cookie),
+					params: { resultId: id },
+					context: testContext(),
+				}),
+			)
 			return ((await res.json()) as { history: Array<{ id: string }> }).history.map((h) => h.id)
 		}
 		expect(await historyOf(retakeId)).toEqual([resultId])
@@ -153,12 +182,20 @@ describe('instrument statistics for admins', () => {
 	it('explain that they need 30 results, and are admin-only', async () => {
 		const { organisationId, admin, cookie } = await learner()
 		const adminCookie = await sessionCookieFor(admin.id, organisationId)
-		const res = await settle(statsLoader({ request: getRequest('/admin/instrument', adminCookie), params: {}, context: testContext() }))
+		const res = await settle(
+			statsLoader({ request: getRequest('/admin/instrument', adminCookie), params: {}, context: testContext() }),
+		)
 		expect(res.status).toBe(200)
 		const data = (await res.json()) as { results: number; stats: unknown }
 		expect(data.results).toBe(0)
 		expect(data.stats).toBeNull()
-		expect((await settle(statsLoader({ request: getRequest('/admin/instrument', cookie), params: {}, context: testContext() }))).status).toBe(403)
+		expect(
+			(
+				await settle(
+					statsLoader({ request: getRequest('/admin/instrument', cookie), params: {}, context: testContext() }),
+				)
+			).status,
+		).toBe(403)
 	})
 })
 
@@ -181,7 +218,10 @@ async function storeCompletedAttempt(organisationId: string, userId: string, see
 		answers,
 		cueAnswers,
 		order,
-		pageTimings: order.pages.map((p) => ({ itemCount: p.kind === 'likert' ? p.itemIds.length : p.vignetteIds.length, durationMs: 60_000 })),
+		pageTimings: order.pages.map((p) => ({
+			itemCount: p.kind === 'likert' ? p.itemIds.length : p.vignetteIds.length,
+			durationMs: 60_000,
+		})),
 	})
 	await completeAssessment({
 		organisationId,
@@ -208,10 +248,14 @@ describe('instrument statistics with 30 results', () => {
 		const load = async () =>
 			settle(statsLoader({ request: getRequest('/admin/instrument', adminCookie), params: {}, context: testContext() }))
 
-		for (const [i, person] of people.slice(0, 29).entries()) await storeCompletedAttempt(organisationId, person.id, 1000 + i)
+		for (const [i, person] of people.slice(0, 29).entries())
+			await storeCompletedAttempt(organisationId, person.id, 1000 + i)
 		// A retake is the same person: it does not make 30.
 		await storeCompletedAttempt(organisationId, people[0]!.id, 3000)
-		expect(((await (await load()).json()) as { results: number; stats: unknown })).toMatchObject({ results: 29, stats: null })
+		expect((await (await load()).json()) as { results: number; stats: unknown }).toMatchObject({
+			results: 29,
+			stats: null,
+		})
 
 		await storeCompletedAttempt(organisationId, people[29]!.id, 2000)
 		type Stats = {

@@ -12,7 +12,9 @@ import { scenarioVersions } from '#db/schema.ts'
 import { addMember, createOrganisation, sessionCookieFor } from '#tests/support/factories.ts'
 import { formRequest, getRequest, settle, testContext } from '#tests/support/requests.ts'
 
-type PlayData = { play: { step: number; status: string; nodeId: string; choices: Array<{ id: string }>; transcript: unknown[] } }
+type PlayData = {
+	play: { step: number; status: string; nodeId: string; choices: Array<{ id: string }>; transcript: unknown[] }
+}
 
 async function learnerWithAttempt(scenarioId = getScenarioLibrary().scenarios[0]!.id) {
 	const org = await createOrganisation('Play Org')
@@ -31,7 +33,9 @@ async function learnerWithAttempt(scenarioId = getScenarioLibrary().scenarios[0]
 }
 
 async function view(attemptId: string, cookie: string) {
-	const res = await settle(playLoader({ request: getRequest(`/play/${attemptId}`, cookie), params: { attemptId }, context: testContext() }))
+	const res = await settle(
+		playLoader({ request: getRequest(`/play/${attemptId}`, cookie), params: { attemptId }, context: testContext() }),
+	)
 	return { res, data: res.status === 200 ? ((await res.json()) as PlayData) : null }
 }
 
@@ -167,7 +171,11 @@ describe('server-side play', () => {
 			expect((await view(attemptId, cookie)).data!.play.transcript).toEqual(before)
 			const fresh = await settle(
 				introAction({
-					request: formRequest(`/practice/${original.id}`, { intent: 'start' }, { cookie: await sessionCookieFor(learner.id, organisationId) }),
+					request: formRequest(
+						`/practice/${original.id}`,
+						{ intent: 'start' },
+						{ cookie: await sessionCookieFor(learner.id, organisationId) },
+					),
 					params: { scenarioId: original.id },
 					context: testContext(),
 				}),

@@ -19,7 +19,10 @@ function libraryWithBrokenFile() {
 	fs.copyFileSync(path.join('scenarios', `${good.id}.yaml`), path.join(dir, `${good.id}.yaml`))
 	fs.writeFileSync(
 		path.join(dir, 'broken.yaml'),
-		fs.readFileSync(path.join('scenarios', `${good.id}.yaml`), 'utf8').replace(`id: ${good.id}`, 'id: broken').replace(/flex: fit/, 'flex: perfect'),
+		fs
+			.readFileSync(path.join('scenarios', `${good.id}.yaml`), 'utf8')
+			.replace(`id: ${good.id}`, 'id: broken')
+			.replace(/flex: fit/, 'flex: perfect'),
 	)
 	return { dir, good }
 }
@@ -30,17 +33,34 @@ describe('scenario library', () => {
 		globalThis.__attuneScenarioLibrary = loadScenarioLibrary(dir)
 		const org = await createOrganisation()
 		const adminCookie = await sessionCookieFor(org.admin.id, org.organisationId)
-		const admin = await settle(adminLoader({ request: getRequest('/admin/scenarios', adminCookie), params: {}, context: testContext() }))
-		const data = (await admin.json()) as { broken: Array<{ file: string; messages: string[] }>; scenarios: Array<{ id: string }> }
+		const admin = await settle(
+			adminLoader({ request: getRequest('/admin/scenarios', adminCookie), params: {}, context: testContext() }),
+		)
+		const data = (await admin.json()) as {
+			broken: Array<{ file: string; messages: string[] }>
+			scenarios: Array<{ id: string }>
+		}
 		expect(data.scenarios.map((s) => s.id)).toEqual([good.id])
 		expect(data.broken[0]?.file).toMatch(/broken\.yaml$/)
-		expect(data.broken[0]?.messages[0]).toMatch(/broken\.yaml:\d+:\d+ nodes\.[a-z0-9-]+\.choices\[\d+\]\.flex: must be one of: fit, neutral, miss/)
+		expect(data.broken[0]?.messages[0]).toMatch(
+			/broken\.yaml:\d+:\d+ nodes\.[a-z0-9-]+\.choices\[\d+\]\.flex: must be one of: fit, neutral, miss/,
+		)
 
 		const learner = await addMember(org.organisationId, org.admin.id, 'learner')
 		const learnerCookie = await sessionCookieFor(learner.id, org.organisationId)
-		const catalogue = await settle(catalogueLoader({ request: getRequest('/practice', learnerCookie), params: {}, context: testContext() }))
-		expect(((await catalogue.json()) as { scenarios: Array<{ id: string }> }).scenarios.map((s) => s.id)).toEqual([good.id])
-		expect((await settle(adminLoader({ request: getRequest('/admin/scenarios', learnerCookie), params: {}, context: testContext() }))).status).toBe(403)
+		const catalogue = await settle(
+			catalogueLoader({ request: getRequest('/practice', learnerCookie), params: {}, context: testContext() }),
+		)
+		expect(((await catalogue.json()) as { scenarios: Array<{ id: string }> }).scenarios.map((s) => s.id)).toEqual([
+			good.id,
+		])
+		expect(
+			(
+				await settle(
+					adminLoader({ request: getRequest('/admin/scenarios', learnerCookie), params: {}, context: testContext() }),
+				)
+			).status,
+		).toBe(403)
 		fs.rmSync(dir, { recursive: true, force: true })
 	})
 
@@ -48,7 +68,11 @@ describe('scenario library', () => {
 		const org = await createOrganisation()
 		const cookie = await sessionCookieFor(org.admin.id, org.organisationId)
 		const res = await settle(
-			catalogueLoader({ request: getRequest('/practice?style=analyst&audience=bogus', cookie), params: {}, context: testContext() }),
+			catalogueLoader({
+				request: getRequest('/practice?style=analyst&audience=bogus', cookie),
+				params: {},
+				context: testContext(),
+			}),
 		)
 		const data = (await res.json()) as { scenarios: Array<{ style: string }>; total: number }
 		expect(data.scenarios.length).toBeGreaterThan(0)

@@ -9,7 +9,8 @@ import { organisations } from '#db/schema.ts'
 import { createOrganisation, sessionCookieFor } from '#tests/support/factories.ts'
 import { formRequest, getRequest, settle, testContext } from '#tests/support/requests.ts'
 
-const home = (cookie: string) => settle(homeLoader({ request: getRequest('/home', cookie), params: {}, context: testContext() }))
+const home = (cookie: string) =>
+	settle(homeLoader({ request: getRequest('/home', cookie), params: {}, context: testContext() }))
 
 describe('sessions', () => {
 	it('end after the idle timeout', async () => {
@@ -58,7 +59,11 @@ describe('sessions', () => {
 		const cookie = await sessionCookieFor(org.admin.id, org.organisationId)
 		const response = await settle(
 			accountAction({
-				request: formRequest('/account', { intent: 'switch-organisation', organisationId: other.organisationId }, { cookie }),
+				request: formRequest(
+					'/account',
+					{ intent: 'switch-organisation', organisationId: other.organisationId },
+					{ cookie },
+				),
 				params: {},
 				context: testContext(),
 			}),

@@ -20,7 +20,9 @@ async function setup() {
 }
 
 const memberPage = (id: string, cookie: string) =>
-	settle(memberLoader({ request: getRequest(`/members/${id}`, cookie), params: { userId: id }, context: testContext() }))
+	settle(
+		memberLoader({ request: getRequest(`/members/${id}`, cookie), params: { userId: id }, context: testContext() }),
+	)
 
 describe('organisation scoping', () => {
 	it('gives a 404 for a member of another organisation, even to an admin', async () => {
@@ -58,11 +60,15 @@ describe('organisation scoping', () => {
 		const home = await setup()
 		for (const person of [home.learner, home.coach]) {
 			const cookie = await sessionCookieFor(person.id, home.organisationId)
-			const page = await settle(membersLoader({ request: getRequest('/members', cookie), params: {}, context: testContext() }))
+			const page = await settle(
+				membersLoader({ request: getRequest('/members', cookie), params: {}, context: testContext() }),
+			)
 			expect(page.status).toBe(403)
 		}
 		const learnerCookie = await sessionCookieFor(home.learner.id, home.organisationId)
-		const teams = await settle(teamsLoader({ request: getRequest('/teams', learnerCookie), params: {}, context: testContext() }))
+		const teams = await settle(
+			teamsLoader({ request: getRequest('/teams', learnerCookie), params: {}, context: testContext() }),
+		)
 		expect(teams.status).toBe(403)
 	})
 
@@ -90,7 +96,11 @@ describe('roles', () => {
 		const home = await setup()
 		const response = await settle(
 			memberAction({
-				request: formRequest(`/members/${home.learner.id}`, { intent: 'change-role', role: 'coach' }, { cookie: home.adminCookie }),
+				request: formRequest(
+					`/members/${home.learner.id}`,
+					{ intent: 'change-role', role: 'coach' },
+					{ cookie: home.adminCookie },
+				),
 				params: { userId: home.learner.id },
 				context: testContext(),
 			}),
@@ -107,7 +117,11 @@ describe('roles', () => {
 		const home = await setup()
 		const response = await settle(
 			memberAction({
-				request: formRequest(`/members/${home.learner.id}`, { intent: 'change-role', role: 'owner' }, { cookie: home.adminCookie }),
+				request: formRequest(
+					`/members/${home.learner.id}`,
+					{ intent: 'change-role', role: 'owner' },
+					{ cookie: home.adminCookie },
+				),
 				params: { userId: home.learner.id },
 				context: testContext(),
 			}),
@@ -124,7 +138,11 @@ describe('roles', () => {
 		const home = await setup()
 		const response = await settle(
 			memberAction({
-				request: formRequest(`/members/${home.admin.id}`, { intent: 'change-role', role: 'learner' }, { cookie: home.adminCookie }),
+				request: formRequest(
+					`/members/${home.admin.id}`,
+					{ intent: 'change-role', role: 'learner' },
+					{ cookie: home.adminCookie },
+				),
 				params: { userId: home.admin.id },
 				context: testContext(),
 			}),
@@ -152,7 +170,11 @@ describe('roles', () => {
 describe('invitations', () => {
 	async function invite(adminCookie: string, email: string, role = 'learner') {
 		const response = await settle(
-			membersAction({ request: formRequest('/members', { intent: 'invite', email, role }, { cookie: adminCookie }), params: {}, context: testContext() }),
+			membersAction({
+				request: formRequest('/members', { intent: 'invite', email, role }, { cookie: adminCookie }),
+				params: {},
+				context: testContext(),
+			}),
 		)
 		const body = (await response.json()) as { link: { url: string } | null }
 		return { response, token: body.link ? new URL(body.link.url).pathname.split('/').pop()! : '' }
@@ -162,7 +184,9 @@ describe('invitations', () => {
 		const home = await setup()
 		const email = uniqueEmail('newbie')
 		const { token } = await invite(home.adminCookie, email, 'coach')
-		const page = await settle(inviteLoader({ request: getRequest(`/invitations/${token}`), params: { token }, context: testContext() }))
+		const page = await settle(
+			inviteLoader({ request: getRequest(`/invitations/${token}`), params: { token }, context: testContext() }),
+		)
 		expect(page.status).toBe(200)
 		const accepted = await settle(
 			inviteAction({
@@ -190,7 +214,9 @@ describe('invitations', () => {
 			.update(invitations)
 			.set({ expiresAt: new Date(Date.now() - 1000) })
 			.where(eq(invitations.organisationId, home.organisationId))
-		const page = await settle(inviteLoader({ request: getRequest(`/invitations/${token}`), params: { token }, context: testContext() }))
+		const page = await settle(
+			inviteLoader({ request: getRequest(`/invitations/${token}`), params: { token }, context: testContext() }),
+		)
 		expect(page.status).toBe(410)
 		expect(((await page.json()) as { message: string }).message).toMatch(/expired/)
 	})
@@ -206,7 +232,9 @@ describe('invitations', () => {
 
 	it('gives a 404 for a made-up token', async () => {
 		const token = 'x'.repeat(43)
-		const page = await settle(inviteLoader({ request: getRequest(`/invitations/${token}`), params: { token }, context: testContext() }))
+		const page = await settle(
+			inviteLoader({ request: getRequest(`/invitations/${token}`), params: { token }, context: testContext() }),
+		)
 		expect(page.status).toBe(404)
 	})
 })

@@ -10,7 +10,13 @@ export const PASSWORD = 'a perfectly fine passphrase'
 // Everything goes through the real modules: no hand-written rows.
 export async function createOrganisation(name = 'Test Org') {
 	const email = uniqueEmail('admin')
-	const result = await signUp({ organisationName: name, name: 'Ada Admin', email, password: PASSWORD, ip: testContext().clientIp })
+	const result = await signUp({
+		organisationName: name,
+		name: 'Ada Admin',
+		email,
+		password: PASSWORD,
+		ip: testContext().clientIp,
+	})
 	if (!result.ok) throw new Error(`sign-up failed: ${result.reason}`)
 	return { organisationId: result.organisationId, admin: { id: result.userId, email } }
 }

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-	invitationState,
-	isSessionActive,
-	shouldTouchSession,
-	slugify,
-} from '#app/domain/accounts/lifetimes.ts'
+import { invitationState, isSessionActive, shouldTouchSession, slugify } from '#app/domain/accounts/lifetimes.ts'
 
 const policy = { idleMs: 60 * 60_000, maxAgeMs: 24 * 60 * 60_000 }
 const t0 = new Date('2026-01-01T09:00:00Z')

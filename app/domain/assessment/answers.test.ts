@@ -18,7 +18,9 @@ describe('likertAnswersSchema', () => {
 	})
 
 	it('rejects values outside 1..5 and non-numbers with a clear message', () => {
-		const m = messages(likertAnswersSchema(instrument).safeParse({ 'as-01f': 6, 'as-02f': 0, 'as-03f': '3.5', 'as-04f': 'yes' }))
+		const m = messages(
+			likertAnswersSchema(instrument).safeParse({ 'as-01f': 6, 'as-02f': 0, 'as-03f': '3.5', 'as-04f': 'yes' }),
+		)
 		expect(m['as-01f']).toBe('Answers go from 1 (strongly disagree) to 5 (strongly agree)')
 		expect(m['as-02f']).toBe('Answers go from 1 (strongly disagree) to 5 (strongly agree)')
 		expect(m['as-03f']).toMatch(/Choose an answer/)

@@ -45,7 +45,8 @@ describe('the style-v1 item bank', () => {
 	})
 
 	it('has at least 3 stress items for each backup reaction', () => {
-		for (const reaction of STRESS_REACTIONS) expect(stressItemsOf(instrument, reaction).length).toBeGreaterThanOrEqual(3)
+		for (const reaction of STRESS_REACTIONS)
+			expect(stressItemsOf(instrument, reaction).length).toBeGreaterThanOrEqual(3)
 	})
 
 	it("has one instructed item that asks for 'Agree'", () => {

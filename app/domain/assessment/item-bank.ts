@@ -236,7 +236,8 @@ const vignettes: CueVignette[] = [
 		id: 'cue-03',
 		channel: 'call',
 		setting: 'A caller says, quietly:',
-		quote: "I'm sorry to bother you, I know you're busy. I just want to be sure this won't make extra work for my colleagues.",
+		quote:
+			"I'm sorry to bother you, I know you're busy. I just want to be sure this won't make extra work for my colleagues.",
 		answer: 'harmonizer',
 		cue: 'Apologetic, unhurried, and worried about the effect on other people: asks and people. Slow down, reassure, and make it easy for them to say what they need.',
 	},
@@ -308,7 +309,8 @@ const vignettes: CueVignette[] = [
 		id: 'cue-12',
 		channel: 'meeting',
 		setting: 'At the end of a demo, a client says:',
-		quote: "I'd like to take this away and compare it with the other two quotes. What exactly is the difference in support hours?",
+		quote:
+			"I'd like to take this away and compare it with the other two quotes. What exactly is the difference in support hours?",
 		answer: 'analyst',
 		cue: 'They want time to compare and an exact figure rather than a decision on the spot: careful pace, task focus. Give the precise number and a date to follow up.',
 	},

@@ -19,7 +19,12 @@ describe('cronbachAlpha', () => {
 	})
 
 	it('is undefined without spread or with fewer than two items', () => {
-		expect(cronbachAlpha([[3, 3], [3, 3]])).toBeNull()
+		expect(
+			cronbachAlpha([
+				[3, 3],
+				[3, 3],
+			]),
+		).toBeNull()
 		expect(cronbachAlpha([[1], [2]])).toBeNull()
 		expect(cronbachAlpha([])).toBeNull()
 	})
@@ -58,7 +63,8 @@ describe('itemStatistics', () => {
 		// Everyone tells (forward 5) and so rejects the "asks" antonyms (reverse 1).
 		const responses = Array.from({ length: 10 }, (_, i) => {
 			const out: LikertAnswers = {}
-			for (const item of axisItems(instrument, 'assertiveness')) out[item.id] = item.keying === 'forward' ? 5 : (i % 2 === 0 ? 1 : 2)
+			for (const item of axisItems(instrument, 'assertiveness'))
+				out[item.id] = item.keying === 'forward' ? 5 : i % 2 === 0 ? 1 : 2
 			return out
 		})
 		const items = itemStatistics(responses, instrument).axes.assertiveness.items
@@ -94,6 +100,9 @@ describe('deriveNorms', () => {
 
 	it('refuses with a reason when there are too few responses', () => {
 		const derived = deriveNorms({ id: 'tiny', source: 'x', responses: population(10, 1, 5), instrument })
-		expect(derived).toEqual({ ok: false, reason: `Norms need at least ${MIN_RESPONSES_FOR_STATS} complete responses; there are 10.` })
+		expect(derived).toEqual({
+			ok: false,
+			reason: `Norms need at least ${MIN_RESPONSES_FOR_STATS} complete responses; there are 10.`,
+		})
 	})
 })

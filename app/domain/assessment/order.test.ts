@@ -7,7 +7,10 @@ const seeds = [0, 1, 2, 99, 123456, 2147483647]
 
 describe('splitIntoPages', () => {
 	it('makes pages of about the target size that differ by at most one', () => {
-		const pages = splitIntoPages(Array.from({ length: 53 }, (_, i) => i), 8)
+		const pages = splitIntoPages(
+			Array.from({ length: 53 }, (_, i) => i),
+			8,
+		)
 		expect(pages.map((p) => p.length)).toEqual([8, 8, 8, 8, 7, 7, 7])
 		expect(pages.flat()).toEqual(Array.from({ length: 53 }, (_, i) => i))
 		expect(splitIntoPages([], 8)).toEqual([])
@@ -46,7 +49,8 @@ describe('buildAssessmentOrder', () => {
 			expect(page.length).toBeLessThanOrEqual(LIKERT_PAGE_SIZE + 1)
 			for (const id of page) {
 				const item = findLikertItem(instrument, id)
-				if (item?.kind === 'axis' && item.antonymOf) expect(page, `${id} with ${item.antonymOf}`).not.toContain(item.antonymOf)
+				if (item?.kind === 'axis' && item.antonymOf)
+					expect(page, `${id} with ${item.antonymOf}`).not.toContain(item.antonymOf)
 			}
 		}
 	})

@@ -1,9 +1,4 @@
-import {
-	CURRENT_INSTRUMENT,
-	axisItems,
-	type Instrument,
-	type LikertItem,
-} from '#app/domain/assessment/item-bank.ts'
+import { CURRENT_INSTRUMENT, axisItems, type Instrument, type LikertItem } from '#app/domain/assessment/item-bank.ts'
 import { createRandom, type Random } from '#app/domain/assessment/random.ts'
 
 // Per-attempt item order. Only the seed is stored: the same seed and instrument version always
@@ -15,9 +10,7 @@ export const CUE_PAGE_SIZE = 4
 // makes the consistency check meaningless, so pair members always land on different pages.
 const MAX_ORDER_TRIES = 500
 
-export type AssessmentPage =
-	| { kind: 'likert'; itemIds: string[] }
-	| { kind: 'cues'; vignetteIds: string[] }
+export type AssessmentPage = { kind: 'likert'; itemIds: string[] } | { kind: 'cues'; vignetteIds: string[] }
 
 export type AssessmentOrder = {
 	instrumentVersion: string

@@ -15,7 +15,8 @@ function attentive(): LikertAnswers {
 		const wobble = i % 3 === 0 ? 1 : 0
 		if (item.kind === 'instructed') out[item.id] = item.expected
 		else if (item.kind === 'stress') out[item.id] = ((i % 4) + 1) as LikertValue
-		else if (item.axis === 'assertiveness') out[item.id] = (item.keying === 'forward' ? 4 + wobble : 2 - wobble) as LikertValue
+		else if (item.axis === 'assertiveness')
+			out[item.id] = (item.keying === 'forward' ? 4 + wobble : 2 - wobble) as LikertValue
 		else out[item.id] = (item.keying === 'forward' ? 2 : 3 + wobble) as LikertValue
 	})
 	return out
@@ -40,14 +41,24 @@ describe('medianSecondsPerItem', () => {
 			{ itemCount: 2, durationMs: 2_000 },
 		]
 		expect(medianSecondsPerItem(timings)).toBe(1)
-		expect(medianSecondsPerItem([{ itemCount: 2, durationMs: 2_000 }, { itemCount: 2, durationMs: 10_000 }])).toBe(3)
+		expect(
+			medianSecondsPerItem([
+				{ itemCount: 2, durationMs: 2_000 },
+				{ itemCount: 2, durationMs: 10_000 },
+			]),
+		).toBe(3)
 		expect(medianSecondsPerItem([])).toBeNull()
 	})
 })
 
 describe('assessQuality', () => {
 	it('does not flag an attentive respondent', () => {
-		const { flags, metrics } = assessQuality({ answers: attentive(), likertPages: pages, pageTimings: calmTimings, instrument })
+		const { flags, metrics } = assessQuality({
+			answers: attentive(),
+			likertPages: pages,
+			pageTimings: calmTimings,
+			instrument,
+		})
 		expect(flags).toEqual([])
 		expect(metrics).toMatchObject({ checkPassed: true, medianSecondsPerItem: 5, uniformPages: 0, pairs: 20 })
 	})
@@ -57,7 +68,9 @@ describe('assessQuality', () => {
 		const result = assessQuality({ answers: all3, likertPages: pages, pageTimings: calmTimings, instrument })
 		expect(result.flags.map((f) => f.kind)).toEqual(['longstring', 'failed_check'])
 		expect(result.flags[0]?.message).toMatch(/same answer to \d+ statements in a row/)
-		expect(result.flags[1]?.message).toBe("The statement asking you to choose 'Agree' was answered 'Neither agree nor disagree'.")
+		expect(result.flags[1]?.message).toBe(
+			"The statement asking you to choose 'Agree' was answered 'Neither agree nor disagree'.",
+		)
 	})
 
 	it('flags page-by-page straight-lining even when the value changes between pages', () => {
@@ -72,7 +85,8 @@ describe('assessQuality', () => {
 
 	it('flags agreeing with both statements of many opposite pairs, quoting an example', () => {
 		const answers = attentive()
-		for (const item of instrument.likertItems) if (item.kind === 'axis') answers[item.id] = item.id.endsWith('f') ? 4 : 5
+		for (const item of instrument.likertItems)
+			if (item.kind === 'axis') answers[item.id] = item.id.endsWith('f') ? 4 : 5
 		const flag = assessQuality({ answers, likertPages: pages, pageTimings: calmTimings, instrument }).flags.find(
 			(f) => f.kind === 'inconsistent',
 		)

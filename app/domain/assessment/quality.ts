@@ -111,7 +111,10 @@ export function assessQuality(input: QualityInput): { flags: QualityFlag[]; metr
 	}
 
 	const contradictions = contradictoryPairs(answers, instrument)
-	if (contradictions.pairs > 0 && contradictions.contradictory.length >= contradictions.pairs * INCONSISTENT_MIN_SHARE) {
+	if (
+		contradictions.pairs > 0 &&
+		contradictions.contradictory.length >= contradictions.pairs * INCONSISTENT_MIN_SHARE
+	) {
 		const example = contradictions.contradictory[0]
 		flags.push({
 			kind: 'inconsistent',

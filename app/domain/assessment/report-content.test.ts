@@ -17,10 +17,16 @@ import { STRESS_REACTIONS, STYLES, type StressReaction } from '#app/domain/asses
 
 const instrument = CURRENT_INSTRUMENT
 const order = buildAssessmentOrder(12)
-const timings = order.pages.map((p) => ({ itemCount: p.kind === 'likert' ? p.itemIds.length : p.vignetteIds.length, durationMs: 60_000 }))
+const timings = order.pages.map((p) => ({
+	itemCount: p.kind === 'likert' ? p.itemIds.length : p.vignetteIds.length,
+	durationMs: 60_000,
+}))
 const rightCues = Object.fromEntries(instrument.vignettes.map((v) => [v.id, v.answer]))
 
-function respond(axis: { tells: LikertValue; people: LikertValue }, stress: Partial<Record<StressReaction, LikertValue>> = {}) {
+function respond(
+	axis: { tells: LikertValue; people: LikertValue },
+	stress: Partial<Record<StressReaction, LikertValue>> = {},
+) {
 	const answers: LikertAnswers = {}
 	for (const item of instrument.likertItems) {
 		if (item.kind === 'instructed') answers[item.id] = item.expected
@@ -104,9 +110,16 @@ describe('buildReport', () => {
 		expect(report.flex[1]?.tips).toEqual(FLEX_ADVICE.director.harmonizer)
 		expect(report.stress.primary?.reaction).toBe('take_over')
 		expect(report.stress.styleEcho).toMatch(/typical backup of the Director style/)
-		expect(report.cues.summary).toBe(`You read ${instrument.vignettes.length - 1} of ${instrument.vignettes.length} speakers' styles correctly. Here are the cues you missed.`)
+		expect(report.cues.summary).toBe(
+			`You read ${instrument.vignettes.length - 1} of ${instrument.vignettes.length} speakers' styles correctly. Here are the cues you missed.`,
+		)
 		expect(report.cues.missed).toEqual([
-			expect.objectContaining({ id: 'cue-04', chosen: 'Director', answer: 'Analyst', cue: expect.stringMatching(/evidence/) }),
+			expect.objectContaining({
+				id: 'cue-04',
+				chosen: 'Director',
+				answer: 'Analyst',
+				cue: expect.stringMatching(/evidence/),
+			}),
 		])
 		expect(report.quality).toEqual({ flagged: false, messages: [], advice: null })
 		expect(report.statement).toBe(SELF_REPORT_STATEMENT)
@@ -114,7 +127,10 @@ describe('buildReport', () => {
 
 	it('for an all-same response: balanced, general flex advice, and the flags with a retake offer', () => {
 		const all4 = Object.fromEntries(instrument.likertItems.map((i) => [i.id, 4])) as LikertAnswers
-		const report = buildReport(scoreAssessment({ instrument, answers: all4, cueAnswers: rightCues, order, pageTimings: timings }), instrument)
+		const report = buildReport(
+			scoreAssessment({ instrument, answers: all4, cueAnswers: rightCues, order, pageTimings: timings }),
+			instrument,
+		)
 		expect(report.headline).toBe('Balanced')
 		expect(report.note).toMatch(/near the centre/)
 		expect(report.flex.map((f) => f.to)).toEqual([...STYLES])
@@ -128,7 +144,10 @@ describe('buildReport', () => {
 	it('for a blend: strengths from both sides, the side it leans to first', () => {
 		const answers = respond({ tells: 1, people: 3 })
 		answers['re-02f'] = 4 // a small step toward people
-		const report = buildReport(scoreAssessment({ instrument, answers, cueAnswers: rightCues, order, pageTimings: timings }), instrument)
+		const report = buildReport(
+			scoreAssessment({ instrument, answers, cueAnswers: rightCues, order, pageTimings: timings }),
+			instrument,
+		)
 		expect(report.placement).toEqual({ kind: 'blend', styles: ['analyst', 'harmonizer'], leaning: 'harmonizer' })
 		expect(report.strengths).toEqual([
 			...STYLE_PROFILES.harmonizer.strengths.slice(0, 2),

@@ -135,7 +135,8 @@ export const STRESS_GUIDES: Record<StressReaction, StressGuide> = {
 		reaction: 'push_harder',
 		name: STRESS_REACTION_NAMES.push_harder,
 		description: 'You argue harder, talk faster and louder, and may talk over the other person.',
-		earlyWarning: 'Your voice rises, your sentences start with "But…", or you are planning your reply while they are still talking.',
+		earlyWarning:
+			'Your voice rises, your sentences start with "But…", or you are planning your reply while they are still talking.',
 		tactic:
 			'Lower your pace and volume on purpose. Let them finish, say back what you heard in one sentence, and only then make your point.',
 	},
@@ -143,7 +144,8 @@ export const STRESS_GUIDES: Record<StressReaction, StressGuide> = {
 		reaction: 'give_in',
 		name: STRESS_REACTION_NAMES.give_in,
 		description: 'You give way to end the discomfort: you agree, apologise or concede more than you should.',
-		earlyWarning: 'You feel the urge to say "Of course, no problem" before you have checked whether it is possible or fair.',
+		earlyWarning:
+			'You feel the urge to say "Of course, no problem" before you have checked whether it is possible or fair.',
 		tactic:
 			'Buy time with a neutral line: "Let me check that properly so I get it right for you." Check the facts, then offer what you can really deliver, with a time.',
 	},
@@ -151,7 +153,8 @@ export const STRESS_GUIDES: Record<StressReaction, StressGuide> = {
 		reaction: 'withdraw',
 		name: STRESS_REACTION_NAMES.withdraw,
 		description: 'You pull back: you go quiet, retreat into procedure and detail, or put off the follow-up.',
-		earlyWarning: 'You notice you are hoping the call ends soon, answering in short facts, or leaving an uncomfortable email unanswered.',
+		earlyWarning:
+			'You notice you are hoping the call ends soon, answering in short facts, or leaving an uncomfortable email unanswered.',
 		tactic:
 			'Name the tension and stay with it: "I can hear this is frustrating. Here is what I will do, and by when." Then follow up the same day.',
 	},
@@ -169,7 +172,10 @@ export const FLEX_ADVICE: Record<Style, Partial<Record<Style, FlexTips>>> = {
 				'Ask for their ideas and say what you like about them.',
 				'Talk about people and the big picture, not only the numbers.',
 			],
-			doLess: ['Cutting the conversation short to get to the decision.', 'Dismissing ideas that are not fully worked out yet.'],
+			doLess: [
+				'Cutting the conversation short to get to the decision.',
+				'Dismissing ideas that are not fully worked out yet.',
+			],
 		},
 		harmonizer: {
 			doMore: [
@@ -237,7 +243,10 @@ export const FLEX_ADVICE: Record<Style, Partial<Record<Style, FlexTips>>> = {
 				'Be precise about what happens, when, and how.',
 				'Put it in writing.',
 			],
-			doLess: ['Personal chat when they want to focus on the task.', 'Leaning on how people feel as your main argument.'],
+			doLess: [
+				'Personal chat when they want to focus on the task.',
+				'Leaning on how people feel as your main argument.',
+			],
 		},
 	},
 	analyst: {
@@ -255,7 +264,10 @@ export const FLEX_ADVICE: Record<Style, Partial<Record<Style, FlexTips>>> = {
 				'Talk about people and possibilities, not only facts.',
 				'Brainstorm with them before you settle the details.',
 			],
-			doLess: ['Correcting small inaccuracies in the moment.', 'Long pauses and a straight face that can read as disapproval.'],
+			doLess: [
+				'Correcting small inaccuracies in the moment.',
+				'Long pauses and a straight face that can read as disapproval.',
+			],
 		},
 		harmonizer: {
 			doMore: [
@@ -317,11 +329,7 @@ export function describePlacement(placement: Placement): { headline: string; bod
 		case 'style': {
 			const name = STYLE_NAMES[placement.style]
 			const headline =
-				placement.strength === 'strong'
-					? `Strongly ${name}`
-					: placement.strength === 'mild'
-						? `Leaning ${name}`
-						: name
+				placement.strength === 'strong' ? `Strongly ${name}` : placement.strength === 'mild' ? `Leaning ${name}` : name
 			return { headline, body: STYLE_PROFILES[placement.style].summary }
 		}
 	}
@@ -412,7 +420,8 @@ export function buildReport(result: AssessmentResult, instrument: Instrument): S
 		blindSpots = STYLE_PROFILES[placement.style].blindSpots
 	} else if (placement.kind === 'blend') {
 		// Two from each side of the blend, the side the dot leans to first.
-		const [a, b] = placement.leaning === placement.styles[1] ? [placement.styles[1], placement.styles[0]] : placement.styles
+		const [a, b] =
+			placement.leaning === placement.styles[1] ? [placement.styles[1], placement.styles[0]] : placement.styles
 		strengths = [...STYLE_PROFILES[a].strengths.slice(0, 2), ...STYLE_PROFILES[b].strengths.slice(0, 2)]
 		blindSpots = [...STYLE_PROFILES[a].blindSpots.slice(0, 2), ...STYLE_PROFILES[b].blindSpots.slice(0, 2)]
 	} else {

@@ -142,13 +142,34 @@ describe('classifyDot', () => {
 	it.each([
 		[{ x: 0.2, y: -0.3 }, { kind: 'balanced' }],
 		[{ x: 0.25, y: 0.25 }, { kind: 'balanced' }],
-		[{ x: 0.2, y: 1.5 }, { kind: 'blend', styles: ['director', 'energizer'], leaning: 'energizer' }],
-		[{ x: -0.1, y: -1.2 }, { kind: 'blend', styles: ['analyst', 'harmonizer'], leaning: 'analyst' }],
-		[{ x: 1.4, y: 0.1 }, { kind: 'blend', styles: ['energizer', 'harmonizer'], leaning: 'energizer' }],
-		[{ x: -1, y: 0.1 }, { kind: 'blend', styles: ['director', 'analyst'], leaning: 'director' }],
-		[{ x: 0.5, y: 0.5 }, { kind: 'style', style: 'energizer', strength: 'mild' }],
-		[{ x: 1.2, y: -1.2 }, { kind: 'style', style: 'harmonizer', strength: 'clear' }],
-		[{ x: -2, y: -2 }, { kind: 'style', style: 'analyst', strength: 'strong' }],
+		[
+			{ x: 0.2, y: 1.5 },
+			{ kind: 'blend', styles: ['director', 'energizer'], leaning: 'energizer' },
+		],
+		[
+			{ x: -0.1, y: -1.2 },
+			{ kind: 'blend', styles: ['analyst', 'harmonizer'], leaning: 'analyst' },
+		],
+		[
+			{ x: 1.4, y: 0.1 },
+			{ kind: 'blend', styles: ['energizer', 'harmonizer'], leaning: 'energizer' },
+		],
+		[
+			{ x: -1, y: 0.1 },
+			{ kind: 'blend', styles: ['director', 'analyst'], leaning: 'director' },
+		],
+		[
+			{ x: 0.5, y: 0.5 },
+			{ kind: 'style', style: 'energizer', strength: 'mild' },
+		],
+		[
+			{ x: 1.2, y: -1.2 },
+			{ kind: 'style', style: 'harmonizer', strength: 'clear' },
+		],
+		[
+			{ x: -2, y: -2 },
+			{ kind: 'style', style: 'analyst', strength: 'strong' },
+		],
 	] as const)('%o → %o', (point, expected) => {
 		expect(classifyDot({ ...point, distance: Math.hypot(point.x, point.y) })).toEqual(expected)
 	})
@@ -164,7 +185,10 @@ describe('placementCode', () => {
 
 describe('scoreStress', () => {
 	it('names the backup reaction that clearly leads', () => {
-		const profile = scoreStress(answers({ stress: { give_in: 5, withdraw: 4, take_over: 2, push_harder: 1 } }), instrument)
+		const profile = scoreStress(
+			answers({ stress: { give_in: 5, withdraw: 4, take_over: 2, push_harder: 1 } }),
+			instrument,
+		)
 		expect(profile.scores).toEqual({ take_over: 2, push_harder: 1, give_in: 5, withdraw: 4 })
 		expect(profile.elevated).toEqual(['give_in', 'withdraw'])
 		expect(profile.primary).toBe('give_in')
@@ -207,7 +231,9 @@ describe('scoreAssessment', () => {
 	it('still scores a flagged response (all 5s), and the flags travel with the result', () => {
 		const result = scoreAssessment({ instrument, answers: allSame(5), cueAnswers, order, pageTimings: timings })
 		expect(result.placement).toEqual({ kind: 'balanced' })
-		expect(result.flags.map((f) => f.kind)).toEqual(expect.arrayContaining(['longstring', 'inconsistent', 'failed_check']))
+		expect(result.flags.map((f) => f.kind)).toEqual(
+			expect.arrayContaining(['longstring', 'inconsistent', 'failed_check']),
+		)
 	})
 
 	it('refuses an order built for another instrument version', () => {
@@ -236,8 +262,14 @@ describe('assessmentResultSchema', () => {
 	it('rejects tampered or corrupt stored results', () => {
 		expect(assessmentResultSchema.safeParse(valid).success).toBe(true)
 		expect(assessmentResultSchema.safeParse({ ...valid, instrumentVersion: undefined }).success).toBe(false)
-		expect(assessmentResultSchema.safeParse({ ...valid, placement: { kind: 'style', style: 'driver', strength: 'clear' } }).success).toBe(false)
-		expect(assessmentResultSchema.safeParse({ ...valid, axes: { ...valid.axes, assertiveness: { raw: 7, z: 0, se: 0.3 } } }).success).toBe(false)
+		expect(
+			assessmentResultSchema.safeParse({ ...valid, placement: { kind: 'style', style: 'driver', strength: 'clear' } })
+				.success,
+		).toBe(false)
+		expect(
+			assessmentResultSchema.safeParse({ ...valid, axes: { ...valid.axes, assertiveness: { raw: 7, z: 0, se: 0.3 } } })
+				.success,
+		).toBe(false)
 		expect(assessmentResultSchema.safeParse({ ...valid, dot: { ...valid.dot, x: Number.NaN } }).success).toBe(false)
 		expect(assessmentResultSchema.safeParse({ ...valid, flags: [{ kind: 'lazy', message: 'x' }] }).success).toBe(false)
 	})

@@ -5,13 +5,7 @@ import { rawAxisScore } from '#app/domain/assessment/keying.ts'
 import { DEFAULT_NORMS, type Norms } from '#app/domain/assessment/norms.ts'
 import { likertPages, type AssessmentOrder } from '#app/domain/assessment/order.ts'
 import { assessQuality } from '#app/domain/assessment/quality.ts'
-import type {
-	AssessmentResult,
-	AxisScore,
-	Placement,
-	StressProfile,
-	StyleDot,
-} from '#app/domain/assessment/result.ts'
+import type { AssessmentResult, AxisScore, Placement, StressProfile, StyleDot } from '#app/domain/assessment/result.ts'
 import {
 	AXES,
 	STRESS_REACTIONS,

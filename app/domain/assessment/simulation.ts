@@ -13,13 +13,7 @@ import { buildAssessmentOrder, type AssessmentOrder } from '#app/domain/assessme
 import { MAX_SEED, createRandom, type Random } from '#app/domain/assessment/random.ts'
 import { QUALITY_FLAG_KINDS, type AssessmentResult, type QualityFlagKind } from '#app/domain/assessment/result.ts'
 import { placementCode, scoreAssessment } from '#app/domain/assessment/scoring.ts'
-import {
-	AXES,
-	STYLES,
-	styleAt,
-	type Axis,
-	type StressReaction,
-} from '#app/domain/assessment/style-model.ts'
+import { AXES, STYLES, styleAt, type Axis, type StressReaction } from '#app/domain/assessment/style-model.ts'
 
 // The simulation study (DESIGN.md §1). Simulated respondents with known latent positions answer
 // the real item bank, in the real per-attempt order, under a graded-response model; the real
@@ -136,9 +130,7 @@ function attentiveAnswer(
 		return u < SIMULATION_MODEL.instructedLapse ? otherValue(random, item.expected) : item.expected
 	}
 	const trait =
-		item.kind === 'axis'
-			? (item.keying === 'forward' ? 1 : -1) * person.theta[item.axis]
-			: person.stress[item.reaction]
+		item.kind === 'axis' ? (item.keying === 'forward' ? 1 : -1) * person.theta[item.axis] : person.stress[item.reaction]
 	return gradedResponse(random, params, trait + acquiescence)
 }
 
@@ -146,7 +138,8 @@ function pageTimings(random: Random, order: AssessmentOrder, secondsPerItem: num
 	const itemSd = SIMULATION_MODEL.secondsPerItem.itemSd
 	return order.pages.map((page) => {
 		const count = page.kind === 'likert' ? page.itemIds.length : page.vignetteIds.length
-		const scale = page.kind === 'likert' ? 1 : SIMULATION_MODEL.secondsPerVignette / SIMULATION_MODEL.secondsPerItem.median
+		const scale =
+			page.kind === 'likert' ? 1 : SIMULATION_MODEL.secondsPerVignette / SIMULATION_MODEL.secondsPerItem.median
 		let seconds = 0
 		for (let i = 0; i < count; i++) seconds += secondsPerItem * scale * Math.exp(random.normal() * itemSd)
 		return { itemCount: count, durationMs: Math.round(seconds * 1000) }
@@ -277,7 +270,14 @@ export function runSimulation(options: SimulationOptions): SimulationResult {
 	const people = Array.from({ length: n }, () => drawPerson(peopleRandom, acquiescenceSd))
 
 	const score = (r: Respondent) =>
-		scoreAssessment({ instrument, norms, answers: r.answers, cueAnswers: r.cueAnswers, order: r.order, pageTimings: r.pageTimings })
+		scoreAssessment({
+			instrument,
+			norms,
+			answers: r.answers,
+			cueAnswers: r.cueAnswers,
+			order: r.order,
+			pageTimings: r.pageTimings,
+		})
 
 	// Three conditions over the same people: the main run, an independent retest, and the main
 	// run's exact noise again with each person's acquiescence added.
@@ -383,7 +383,10 @@ export function runSimulation(options: SimulationOptions): SimulationResult {
 		quality: {
 			straightLinerHitRate: slCount > 0 ? slCaught / slCount : Number.NaN,
 			straightLinerHitRateByPattern: Object.fromEntries(
-				STRAIGHT_LINER_PATTERNS.map((p) => [p, slByPattern[p].total > 0 ? slByPattern[p].caught / slByPattern[p].total : Number.NaN]),
+				STRAIGHT_LINER_PATTERNS.map((p) => [
+					p,
+					slByPattern[p].total > 0 ? slByPattern[p].caught / slByPattern[p].total : Number.NaN,
+				]),
 			) as Record<StraightLinerPattern, number>,
 			attentiveFalseAlarmRate: flagged / n,
 			attentiveFalseAlarmsByKind: Object.fromEntries(
@@ -419,10 +422,34 @@ export function simulationBars(result: SimulationResult): SimulationBar[] {
 		bar('alpha-assertiveness', "Cronbach's α, assertiveness", result.alpha.assertiveness, 'min', 0.8),
 		bar('alpha-responsiveness', "Cronbach's α, responsiveness", result.alpha.responsiveness, 'min', 0.8),
 		bar('quadrant-accuracy', 'Quadrant accuracy, all', result.quadrantAccuracy, 'min', 0.75),
-		bar('quadrant-accuracy-clear', 'Quadrant accuracy, |θ| > .5 on both axes', result.quadrantAccuracyClear, 'min', 0.9),
+		bar(
+			'quadrant-accuracy-clear',
+			'Quadrant accuracy, |θ| > .5 on both axes',
+			result.quadrantAccuracyClear,
+			'min',
+			0.9,
+		),
 		bar('angle-error', 'Median dot-angle error, clear positions (°)', result.medianAngleErrorClearDeg, 'max', 12),
-		bar('straight-liner-hits', 'Quality flags: hit rate on straight-liners', result.quality.straightLinerHitRate, 'min', 0.95),
-		bar('false-alarms', 'Quality flags: false alarms on attentive', result.quality.attentiveFalseAlarmRate, 'max', 0.02),
-		bar('acquiescence-drop', 'Quadrant accuracy drop under acquiescence', result.acquiescence.accuracyDrop, 'max', 0.02),
+		bar(
+			'straight-liner-hits',
+			'Quality flags: hit rate on straight-liners',
+			result.quality.straightLinerHitRate,
+			'min',
+			0.95,
+		),
+		bar(
+			'false-alarms',
+			'Quality flags: false alarms on attentive',
+			result.quality.attentiveFalseAlarmRate,
+			'max',
+			0.02,
+		),
+		bar(
+			'acquiescence-drop',
+			'Quadrant accuracy drop under acquiescence',
+			result.acquiescence.accuracyDrop,
+			'max',
+			0.02,
+		),
 	]
 }

@@ -42,7 +42,7 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
 	z
 		.string()
 		.optional()
-		.transform((v) => (values as readonly string[]).includes(v ?? '') ? (v as T[number]) : undefined)
+		.transform((v) => ((values as readonly string[]).includes(v ?? '') ? (v as T[number]) : undefined))
 
 export const catalogueFilterSchema = z.object({
 	audience: optionalEnum(audiences),

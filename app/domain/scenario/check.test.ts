@@ -7,7 +7,10 @@ import { TEXT_LIMITS } from '#app/domain/scenario/schema.ts'
 const FILE = 'scenarios/tiny.yaml'
 
 // Asserts exactly one problem at `path`, with this message, reported where `where` says.
-function expectOne(problems: Problem[], expected: { path: string; message: string; line: number; col: number; severity?: Problem['severity'] }) {
+function expectOne(
+	problems: Problem[],
+	expected: { path: string; message: string; line: number; col: number; severity?: Problem['severity'] },
+) {
 	const at = problems.filter((p) => p.path === expected.path)
 	expect(at, JSON.stringify(problems, null, 1)).toHaveLength(1)
 	expect(at[0]).toEqual({ file: FILE, severity: 'error', ...expected })
@@ -24,12 +27,20 @@ describe('the base fixture', () => {
 describe('schema rules', () => {
 	it('reports a wrong type with a plain message at the key', () => {
 		const src = edit(tiny, ['minutes: 5', 'minutes: five'])
-		expectOne(problemsOf(src), { path: 'minutes', message: 'must be a number, not the text "five"', ...positionOf(src, 'minutes: five', 'minutes') })
+		expectOne(problemsOf(src), {
+			path: 'minutes',
+			message: 'must be a number, not the text "five"',
+			...positionOf(src, 'minutes: five', 'minutes'),
+		})
 	})
 
 	it('reports a missing field at the nearest part of the path that exists', () => {
 		const src = edit(tiny, ['    says: So what now?\n', ''])
-		expectOne(problemsOf(src), { path: 'nodes.details.says', message: 'is required', ...positionOf(src, '  details:', 'details') })
+		expectOne(problemsOf(src), {
+			path: 'nodes.details.says',
+			message: 'is required',
+			...positionOf(src, '  details:', 'details'),
+		})
 	})
 
 	it('reports an unknown field at the field itself, with a suggestion', () => {
@@ -52,11 +63,19 @@ describe('schema rules', () => {
 
 	it('rejects a node type it does not know', () => {
 		const src = edit(tiny, ['  decide:\n    type: branch', '  decide:\n    type: fork'])
-		expectOne(problemsOf(src), { path: 'nodes.decide.type', message: 'type must be one of: turn, branch, ending', ...positionOf(src, 'type: fork', 'type') })
+		expectOne(problemsOf(src), {
+			path: 'nodes.decide.type',
+			message: 'type must be one of: turn, branch, ending',
+			...positionOf(src, 'type: fork', 'type'),
+		})
 	})
 
 	it('rejects a skill outside the catalogue, in the list and in evidence', () => {
-		const src = edit(tiny, ['skills: [clarity, realistic_promises]', 'skills: [clarity, realistic_promises, charm]'], ['evidence: { clarity: 1 }', 'evidence: { clarty: 1 }'])
+		const src = edit(
+			tiny,
+			['skills: [clarity, realistic_promises]', 'skills: [clarity, realistic_promises, charm]'],
+			['evidence: { clarity: 1 }', 'evidence: { clarty: 1 }'],
+		)
 		const problems = problemsOf(src)
 		expectOne(problems, {
 			path: 'skills[2]',
@@ -65,7 +84,9 @@ describe('schema rules', () => {
 		})
 		expectOne(problems, {
 			path: 'nodes.opening.choices[0].evidence.clarty',
-			message: expect.stringMatching(/^"clarty" is not a skill in the catalogue \(did you mean "clarity"\?\); skills are: active_listening/),
+			message: expect.stringMatching(
+				/^"clarty" is not a skill in the catalogue \(did you mean "clarity"\?\); skills are: active_listening/,
+			),
 			...positionOf(src, 'evidence: { clarty', 'clarty'),
 		})
 	})
@@ -82,32 +103,56 @@ describe('schema rules', () => {
 	it('requires meters to start between their min and max, with min below max', () => {
 		const src = edit(
 			tiny,
-			['patience: { label: Patience, start: 50, min: 0, max: 100 }', 'patience: { label: Patience, start: 150, min: 0, max: 100 }'],
+			[
+				'patience: { label: Patience, start: 50, min: 0, max: 100 }',
+				'patience: { label: Patience, start: 150, min: 0, max: 100 }',
+			],
 			['trust: { label: Trust, start: 40, min: 0, max: 60 }', 'trust: { label: Trust, start: 40, min: 60, max: 60 }'],
 		)
 		const problems = problemsOf(src)
-		expectOne(problems, { path: 'meters.patience.start', message: 'must be between min (0) and max (100)', ...positionOf(src, 'start: 150', 'start') })
-		expectOne(problems, { path: 'meters.trust.max', message: 'must be more than min (60)', ...positionOf(src, 'min: 60', 'max') })
+		expectOne(problems, {
+			path: 'meters.patience.start',
+			message: 'must be between min (0) and max (100)',
+			...positionOf(src, 'start: 150', 'start'),
+		})
+		expectOne(problems, {
+			path: 'meters.trust.max',
+			message: 'must be more than min (60)',
+			...positionOf(src, 'min: 60', 'max'),
+		})
 	})
 
 	it('allows 1 to 4 meters', () => {
 		const five = ['a', 'b', 'c', 'd'].map((m) => `  ${m}: { label: ${m}, start: 0, min: 0, max: 1 }\n`).join('')
 		const src = edit(tiny, ['meters:\n', `meters:\n${five}`])
-		expectOne(problemsOf(src), { path: 'meters', message: 'needs 1 to 4 meters (it has 6)', ...positionOf(src, 'meters:', 'meters') })
+		expectOne(problemsOf(src), {
+			path: 'meters',
+			message: 'needs 1 to 4 meters (it has 6)',
+			...positionOf(src, 'meters:', 'meters'),
+		})
 	})
 
 	it('does not let a flag share a meter name, or anything be called "any"', () => {
 		const src = edit(tiny, ['flags: [promised]', 'flags: [promised, trust, any]'])
 		const problems = problemsOf(src)
-		expectOne(problems, { path: 'flags[1]', message: '"trust" is already a meter name', ...positionOf(src, 'flags: [', 'trust') })
-		expectOne(problems, { path: 'flags[2]', message: '"any" is reserved for conditions; pick another name', ...positionOf(src, 'flags: [', 'any') })
+		expectOne(problems, {
+			path: 'flags[1]',
+			message: '"trust" is already a meter name',
+			...positionOf(src, 'flags: [', 'trust'),
+		})
+		expectOne(problems, {
+			path: 'flags[2]',
+			message: '"any" is reserved for conditions; pick another name',
+			...positionOf(src, 'flags: [', 'any'),
+		})
 	})
 
 	it('requires kebab-case ids', () => {
 		const src = edit(tiny, ['- id: vague', '- id: Vague_Reply'])
 		expectOne(problemsOf(src), {
 			path: 'nodes.details.choices[1].id',
-			message: 'a choice id must be kebab-case: lower-case letters and digits joined by single dashes, like "check-account"',
+			message:
+				'a choice id must be kebab-case: lower-case letters and digits joined by single dashes, like "check-account"',
 			...positionOf(src, 'id: Vague_Reply', 'id'),
 		})
 	})
@@ -116,25 +161,106 @@ describe('schema rules', () => {
 describe('text limits', () => {
 	const long = (n: number) => 'x'.repeat(n)
 	const cases: Array<{ field: string; from: string; to: (n: number) => string; path: string; limit: number }> = [
-		{ field: 'title', from: 'title: A short call about a late parcel', to: (n) => `title: ${long(n)}`, path: 'title', limit: TEXT_LIMITS.title },
-		{ field: 'summary', from: 'summary: A small scenario used by the unit tests.', to: (n) => `summary: ${long(n)}`, path: 'summary', limit: TEXT_LIMITS.summary },
-		{ field: 'persona.name', from: 'name: Sam Lee', to: (n) => `name: ${long(n)}`, path: 'persona.name', limit: TEXT_LIMITS.personaName },
-		{ field: 'persona.mood', from: 'mood: Busy', to: (n) => `mood: ${long(n)}`, path: 'persona.mood', limit: TEXT_LIMITS.mood },
-		{ field: 'persona.wants', from: 'wants: A date for the parcel', to: (n) => `wants: ${long(n)}`, path: 'persona.wants', limit: TEXT_LIMITS.wants },
-		{ field: 'persona.backstory', from: 'backstory: Runs a flower shop.', to: (n) => `backstory: ${long(n)}`, path: 'persona.backstory', limit: TEXT_LIMITS.backstory },
-		{ field: 'narration', from: '    says: Where is my parcel?', to: (n) => `    narration: ${long(n)}\n    says: Where is my parcel?`, path: 'nodes.opening.narration', limit: TEXT_LIMITS.narration },
-		{ field: 'says', from: 'says: Where is my parcel?', to: (n) => `says: ${long(n)}`, path: 'nodes.opening.says', limit: TEXT_LIMITS.says },
-		{ field: 'choice text', from: 'text: Let me look it up now.', to: (n) => `text: ${long(n)}`, path: 'nodes.opening.choices[0].text', limit: TEXT_LIMITS.choiceText },
-		{ field: 'why', from: 'why: Action first.', to: (n) => `why: ${long(n)}`, path: 'nodes.opening.choices[0].why', limit: TEXT_LIMITS.why },
-		{ field: 'ending title', from: 'title: Sorted,', to: (n) => `title: ${long(n)},`, path: 'nodes.good.title', limit: TEXT_LIMITS.endingTitle },
-		{ field: 'debrief', from: 'debrief: Well done.', to: (n) => `debrief: ${long(n)}`, path: 'nodes.good.debrief', limit: TEXT_LIMITS.debrief },
-		{ field: 'meter label', from: 'label: Patience', to: (n) => `label: ${long(n)}`, path: 'meters.patience.label', limit: TEXT_LIMITS.meterLabel },
+		{
+			field: 'title',
+			from: 'title: A short call about a late parcel',
+			to: (n) => `title: ${long(n)}`,
+			path: 'title',
+			limit: TEXT_LIMITS.title,
+		},
+		{
+			field: 'summary',
+			from: 'summary: A small scenario used by the unit tests.',
+			to: (n) => `summary: ${long(n)}`,
+			path: 'summary',
+			limit: TEXT_LIMITS.summary,
+		},
+		{
+			field: 'persona.name',
+			from: 'name: Sam Lee',
+			to: (n) => `name: ${long(n)}`,
+			path: 'persona.name',
+			limit: TEXT_LIMITS.personaName,
+		},
+		{
+			field: 'persona.mood',
+			from: 'mood: Busy',
+			to: (n) => `mood: ${long(n)}`,
+			path: 'persona.mood',
+			limit: TEXT_LIMITS.mood,
+		},
+		{
+			field: 'persona.wants',
+			from: 'wants: A date for the parcel',
+			to: (n) => `wants: ${long(n)}`,
+			path: 'persona.wants',
+			limit: TEXT_LIMITS.wants,
+		},
+		{
+			field: 'persona.backstory',
+			from: 'backstory: Runs a flower shop.',
+			to: (n) => `backstory: ${long(n)}`,
+			path: 'persona.backstory',
+			limit: TEXT_LIMITS.backstory,
+		},
+		{
+			field: 'narration',
+			from: '    says: Where is my parcel?',
+			to: (n) => `    narration: ${long(n)}\n    says: Where is my parcel?`,
+			path: 'nodes.opening.narration',
+			limit: TEXT_LIMITS.narration,
+		},
+		{
+			field: 'says',
+			from: 'says: Where is my parcel?',
+			to: (n) => `says: ${long(n)}`,
+			path: 'nodes.opening.says',
+			limit: TEXT_LIMITS.says,
+		},
+		{
+			field: 'choice text',
+			from: 'text: Let me look it up now.',
+			to: (n) => `text: ${long(n)}`,
+			path: 'nodes.opening.choices[0].text',
+			limit: TEXT_LIMITS.choiceText,
+		},
+		{
+			field: 'why',
+			from: 'why: Action first.',
+			to: (n) => `why: ${long(n)}`,
+			path: 'nodes.opening.choices[0].why',
+			limit: TEXT_LIMITS.why,
+		},
+		{
+			field: 'ending title',
+			from: 'title: Sorted,',
+			to: (n) => `title: ${long(n)},`,
+			path: 'nodes.good.title',
+			limit: TEXT_LIMITS.endingTitle,
+		},
+		{
+			field: 'debrief',
+			from: 'debrief: Well done.',
+			to: (n) => `debrief: ${long(n)}`,
+			path: 'nodes.good.debrief',
+			limit: TEXT_LIMITS.debrief,
+		},
+		{
+			field: 'meter label',
+			from: 'label: Patience',
+			to: (n) => `label: ${long(n)}`,
+			path: 'meters.patience.label',
+			limit: TEXT_LIMITS.meterLabel,
+		},
 	]
 
 	it.each(cases)('$field: accepts exactly the limit and rejects one more, at the key', ({ from, to, path, limit }) => {
 		expect(problemsOf(edit(tiny, [from, to(limit)]))).toEqual([])
 		const src = edit(tiny, [from, to(limit + 1)])
-		const key = path.split('.').pop()!.replace(/\[\d+\]$/, '')
+		const key = path
+			.split('.')
+			.pop()!
+			.replace(/\[\d+\]$/, '')
 		expectOne(problemsOf(src), {
 			path,
 			message: `is too long: ${limit + 1} characters (at most ${limit})`,
@@ -144,18 +270,30 @@ describe('text limits', () => {
 
 	it('rejects empty text', () => {
 		const src = edit(tiny, ['why: Action first.', 'why: "  "'])
-		expectOne(problemsOf(src), { path: 'nodes.opening.choices[0].why', message: 'must not be empty', ...positionOf(src, 'why: "  "', 'why') })
+		expectOne(problemsOf(src), {
+			path: 'nodes.opening.choices[0].why',
+			message: 'must not be empty',
+			...positionOf(src, 'why: "  "', 'why'),
+		})
 	})
 })
 
 describe('structural rules', () => {
 	it('id must equal the file name', () => {
 		const src = edit(tiny, ['id: tiny', 'id: small'])
-		expectOne(problemsOf(src), { path: 'id', message: 'must match the file name: the file is "tiny.yaml" but the id is "small"', line: 2, col: 1 })
+		expectOne(problemsOf(src), {
+			path: 'id',
+			message: 'must match the file name: the file is "tiny.yaml" but the id is "small"',
+			line: 2,
+			col: 1,
+		})
 	})
 
 	it('reports a choice pointing at a node that does not exist, with a suggestion', () => {
-		const src = edit(tiny, ['        to: details\n        effects: { patience: 10', '        to: detials\n        effects: { patience: 10'])
+		const src = edit(tiny, [
+			'        to: details\n        effects: { patience: 10',
+			'        to: detials\n        effects: { patience: 10',
+		])
 		const problems = problemsOf(src)
 		expectOne(problems, {
 			path: 'nodes.opening.choices[0].to',
@@ -168,11 +306,28 @@ describe('structural rules', () => {
 	})
 
 	it('reports unknown branch, else and start targets', () => {
-		const src = edit(tiny, ['start: opening', 'start: openng'], ['        to: bad', '        to: worse'], ['else: good', 'else: nowhere'])
+		const src = edit(
+			tiny,
+			['start: opening', 'start: openng'],
+			['        to: bad', '        to: worse'],
+			['else: good', 'else: nowhere'],
+		)
 		const problems = problemsOf(src)
-		expectOne(problems, { path: 'start', message: 'no node named "openng" (did you mean "opening"?)', ...positionOf(src, 'start: openng', 'start') })
-		expectOne(problems, { path: 'nodes.decide.branches[0].to', message: 'no node named "worse"', ...positionOf(src, 'to: worse', 'to') })
-		expectOne(problems, { path: 'nodes.decide.else', message: 'no node named "nowhere"', ...positionOf(src, 'else: nowhere', 'else') })
+		expectOne(problems, {
+			path: 'start',
+			message: 'no node named "openng" (did you mean "opening"?)',
+			...positionOf(src, 'start: openng', 'start'),
+		})
+		expectOne(problems, {
+			path: 'nodes.decide.branches[0].to',
+			message: 'no node named "worse"',
+			...positionOf(src, 'to: worse', 'to'),
+		})
+		expectOne(problems, {
+			path: 'nodes.decide.else',
+			message: 'no node named "nowhere"',
+			...positionOf(src, 'else: nowhere', 'else'),
+		})
 	})
 
 	it('reports nodes that nothing leads to', () => {
@@ -194,7 +349,10 @@ describe('structural rules', () => {
 			'      - { id: hum, text: Hum, to: stall, flex: neutral, why: Humming. }',
 			'',
 		].join('\n')
-		const src = edit(`${tiny}${stall}`, ['        to: details\n        effects: { patience: 10', '        to: stall\n        effects: { patience: 10'])
+		const src = edit(`${tiny}${stall}`, [
+			'        to: details\n        effects: { patience: 10',
+			'        to: stall\n        effects: { patience: 10',
+		])
 		const errors = errorsOf(src)
 		expectOne(errors, {
 			path: 'nodes.stall',
@@ -207,7 +365,11 @@ describe('structural rules', () => {
 		const one = edit(tiny, ['      - id: promise\n', '      - id: promise\n        when: { promised: true }\n'])
 		expect(errorsOf(one)).toEqual([]) // conditioned but still two choices: fine structurally
 		const only = tiny.replace(/      - id: promise[\s\S]*?why: You promised what you cannot know\.\n/, '')
-		expectOne(problemsOf(only), { path: 'nodes.opening.choices', message: 'a turn needs 2 to 4 choices (it has 1)', ...positionAfter(only, '  opening:', 'choices') })
+		expectOne(problemsOf(only), {
+			path: 'nodes.opening.choices',
+			message: 'a turn needs 2 to 4 choices (it has 1)',
+			...positionAfter(only, '  opening:', 'choices'),
+		})
 		const none = tiny.replace(/    choices:\n      - id: plan[\s\S]*?(?=  decide:)/, '    choices: []\n')
 		expectOne(problemsOf(none), {
 			path: 'nodes.details.choices',
@@ -223,9 +385,15 @@ describe('structural rules', () => {
 	})
 
 	it('allows at most 4 choices', () => {
-		const extra = [1, 2, 3].map((i) => `      - { id: more-${i}, text: More, to: decide, flex: neutral, why: More. }\n`).join('')
+		const extra = [1, 2, 3]
+			.map((i) => `      - { id: more-${i}, text: More, to: decide, flex: neutral, why: More. }\n`)
+			.join('')
 		const src = edit(tiny, ['  decide:\n', `${extra}  decide:\n`])
-		expectOne(problemsOf(src), { path: 'nodes.details.choices', message: 'a turn needs 2 to 4 choices (it has 6)', ...positionAfter(src, '  details:', 'choices') })
+		expectOne(problemsOf(src), {
+			path: 'nodes.details.choices',
+			message: 'a turn needs 2 to 4 choices (it has 6)',
+			...positionAfter(src, '  details:', 'choices'),
+		})
 	})
 
 	it('requires an else on every branch', () => {
@@ -238,14 +406,28 @@ describe('structural rules', () => {
 	})
 
 	it('reports loops made only of branches', () => {
-		const loop = ['  again:', '    type: branch', '    branches:', '      - { if: { promised: true }, to: decide }', '    else: decide', ''].join('\n')
+		const loop = [
+			'  again:',
+			'    type: branch',
+			'    branches:',
+			'      - { if: { promised: true }, to: decide }',
+			'    else: decide',
+			'',
+		].join('\n')
 		const src = edit(`${tiny}${loop}`, ['else: good', 'else: again'])
 		const problems = errorsOf(src)
-		expectOne(problems, { path: 'nodes.decide', message: 'branches loop with no turn in between: decide → again → decide', ...positionOf(src, '  decide:', 'decide') })
+		expectOne(problems, {
+			path: 'nodes.decide',
+			message: 'branches loop with no turn in between: decide → again → decide',
+			...positionOf(src, '  decide:', 'decide'),
+		})
 	})
 
 	it('reports a loop of turns as fine, as long as there is a way out', () => {
-		const src = edit(tiny, ['        to: decide\n        effects: { patience: -25 }', '        to: details\n        effects: { patience: -25 }'])
+		const src = edit(tiny, [
+			'        to: decide\n        effects: { patience: -25 }',
+			'        to: details\n        effects: { patience: -25 }',
+		])
 		expect(errorsOf(src)).toEqual([])
 	})
 
@@ -266,42 +448,66 @@ describe('structural rules', () => {
 			message: 'no ending has outcome: resolved; every scenario needs at least one way to resolve it',
 			...positionOf(none, 'nodes:', 'nodes'),
 		})
-		const cutOff = edit(
-			`${tiny}  happy: { type: ending, outcome: resolved, title: Happy, debrief: Unreachable. }\n`,
-			['outcome: resolved, title: Sorted', 'outcome: partly_resolved, title: Sorted'],
-		)
+		const cutOff = edit(`${tiny}  happy: { type: ending, outcome: resolved, title: Happy, debrief: Unreachable. }\n`, [
+			'outcome: resolved, title: Sorted',
+			'outcome: partly_resolved, title: Sorted',
+		])
 		const problems = problemsOf(cutOff)
-		expectOne(problems, { path: 'nodes', message: 'no path from the start reaches a "resolved" ending', ...positionOf(cutOff, 'nodes:', 'nodes') })
+		expectOne(problems, {
+			path: 'nodes',
+			message: 'no path from the start reaches a "resolved" ending',
+			...positionOf(cutOff, 'nodes:', 'nodes'),
+		})
 		expect(problems.map((p) => p.path)).toContain('nodes.happy')
 	})
 })
 
 describe('declarations', () => {
 	it('reports undeclared meters in effects and conditions', () => {
-		const src = edit(tiny, ['effects: { patience: 10, trust: 30 }', 'effects: { patience: 10, trsut: 30 }'], ['when: { trust: { gte: 60 }', 'when: { mood: { gte: 60 }'])
+		const src = edit(
+			tiny,
+			['effects: { patience: 10, trust: 30 }', 'effects: { patience: 10, trsut: 30 }'],
+			['when: { trust: { gte: 60 }', 'when: { mood: { gte: 60 }'],
+		)
 		const problems = problemsOf(src)
 		expectOne(problems, {
 			path: 'nodes.opening.choices[0].effects.trsut',
 			message: 'undeclared meter "trsut" (did you mean "trust"?); declare it under meters:',
 			...positionOf(src, 'trsut: 30', 'trsut'),
 		})
-		expectOne(problems, { path: 'nodes.details.choices[2].when.mood', message: 'undeclared meter "mood"; declare it under meters:', ...positionOf(src, 'when: { mood', 'mood') })
+		expectOne(problems, {
+			path: 'nodes.details.choices[2].when.mood',
+			message: 'undeclared meter "mood"; declare it under meters:',
+			...positionOf(src, 'when: { mood', 'mood'),
+		})
 	})
 
 	it('reports undeclared flags in set and in nested branch conditions', () => {
-		const src = edit(tiny, ['set: { promised: true }', 'set: { promissed: true }'], ['{ any: [{ promised: true }', '{ any: [{ upset: true }'])
+		const src = edit(
+			tiny,
+			['set: { promised: true }', 'set: { promissed: true }'],
+			['{ any: [{ promised: true }', '{ any: [{ upset: true }'],
+		)
 		const problems = problemsOf(src)
 		expectOne(problems, {
 			path: 'nodes.opening.choices[1].set.promissed',
 			message: 'undeclared flag "promissed" (did you mean "promised"?); declare it under flags:',
 			...positionOf(src, 'set: { promissed', 'promissed'),
 		})
-		expectOne(problems, { path: 'nodes.decide.branches[1].if.any[0].upset', message: 'undeclared flag "upset"; declare it under flags:', ...positionOf(src, '{ upset: true }', 'upset') })
+		expectOne(problems, {
+			path: 'nodes.decide.branches[1].if.any[0].upset',
+			message: 'undeclared flag "upset"; declare it under flags:',
+			...positionOf(src, '{ upset: true }', 'upset'),
+		})
 	})
 
 	it('treats a missing flags list as "no flags"', () => {
 		const src = edit(tiny, ['flags: [promised]\n', ''])
-		expect(problemsOf(src).filter((p) => p.message.startsWith('undeclared flag "promised"')).map((p) => p.path)).toEqual([
+		expect(
+			problemsOf(src)
+				.filter((p) => p.message.startsWith('undeclared flag "promised"'))
+				.map((p) => p.path),
+		).toEqual([
 			'nodes.opening.choices[1].set.promised',
 			'nodes.details.choices[2].when.promised',
 			'nodes.decide.branches[1].if.any[0].promised',
@@ -328,7 +534,10 @@ describe('declarations', () => {
 	})
 
 	it('reports a flag compared like a meter and a meter tested like a flag', () => {
-		const src = edit(tiny, ['when: { trust: { gte: 60 }, promised: false }', 'when: { trust: true, promised: { eq: 1 } }'])
+		const src = edit(tiny, [
+			'when: { trust: { gte: 60 }, promised: false }',
+			'when: { trust: true, promised: { eq: 1 } }',
+		])
 		const problems = problemsOf(src)
 		expectOne(problems, {
 			path: 'nodes.details.choices[2].when.trust',
@@ -383,20 +592,31 @@ describe('conditions', () => {
 		expect(problems.find((p) => p.path === 'nodes.decide.branches[0].if.patience')?.message).toBe(
 			'must be true/false (for a flag) or a comparison like { gte: 30 } (for a meter)',
 		)
-		expect(problems.find((p) => p.path === 'nodes.decide.branches[0].if.trust')?.message).toBe('needs at least one of lt, lte, gt, gte, eq')
+		expect(problems.find((p) => p.path === 'nodes.decide.branches[0].if.trust')?.message).toBe(
+			'needs at least one of lt, lte, gt, gte, eq',
+		)
 		expect(problems.find((p) => p.path === 'nodes.details.choices[2].when')?.message).toBe(
 			'an empty condition says nothing: name at least one meter or flag',
 		)
-		expect(problems.find((p) => p.path === 'nodes.decide.branches[1].if.any')?.message).toMatch(/^`any` must be a list of conditions/)
+		expect(problems.find((p) => p.path === 'nodes.decide.branches[1].if.any')?.message).toMatch(
+			/^`any` must be a list of conditions/,
+		)
 	})
 })
 
 describe('play rules (conditions evaluated over every reachable state)', () => {
 	it('reports a turn where a learner can get stuck with no choice shown', () => {
-		const src = edit(tiny, ['      - id: plan\n', '      - id: plan\n        when: { promised: true }\n'], ['      - id: vague\n', '      - id: vague\n        when: { promised: true }\n'])
+		const src = edit(
+			tiny,
+			['      - id: plan\n', '      - id: plan\n        when: { promised: true }\n'],
+			['      - id: vague\n', '      - id: vague\n        when: { promised: true }\n'],
+		)
 		// Reached through "check" with trust 60 and nothing promised: only "bonus" is shown, so not
 		// stuck. Make bonus need more trust than the meter allows, and the turn has nothing left.
-		const stuck = edit(src, ['when: { trust: { gte: 60 }, promised: false }', 'when: { trust: { gt: 60 }, promised: false }'])
+		const stuck = edit(src, [
+			'when: { trust: { gte: 60 }, promised: false }',
+			'when: { trust: { gt: 60 }, promised: false }',
+		])
 		expectOne(errorsOf(stuck), {
 			path: 'nodes.details.choices',
 			message: `the learner can get stuck here: with patience 60, trust 60, no flags set, no choice's condition holds`,
@@ -418,7 +638,11 @@ describe('play rules (conditions evaluated over every reachable state)', () => {
 	})
 
 	it('warns about a choice that is never shown and a branch condition that never decides', () => {
-		const src = edit(tiny, ['when: { trust: { gte: 60 }, promised: false }', 'when: { trust: { gte: 60 }, promised: true }'], ['if: { patience: { lt: 20 } }', 'if: { patience: { gt: 100 } }'])
+		const src = edit(
+			tiny,
+			['when: { trust: { gte: 60 }, promised: false }', 'when: { trust: { gte: 60 }, promised: true }'],
+			['if: { patience: { lt: 20 } }', 'if: { patience: { gt: 100 } }'],
+		)
 		const problems = problemsOf(src)
 		expectOne(problems, {
 			path: 'nodes.details.choices[2].when',
@@ -438,7 +662,13 @@ describe('play rules (conditions evaluated over every reachable state)', () => {
 
 describe('reporting', () => {
 	it('reports every problem in one run, schema and graph together, in source order', () => {
-		const src = edit(tiny, ['minutes: 5', 'minutes: 500'], ['        to: bad', '        to: worse'], ['- id: bonus', '- id: plan'], ['why: Action first.', 'why:'])
+		const src = edit(
+			tiny,
+			['minutes: 5', 'minutes: 500'],
+			['        to: bad', '        to: worse'],
+			['- id: bonus', '- id: plan'],
+			['why: Action first.', 'why:'],
+		)
 		const problems = problemsOf(src)
 		expect(problems.map((p) => p.path)).toEqual([
 			'minutes',
@@ -463,20 +693,47 @@ describe('reporting', () => {
 	it('reports duplicate keys (a common copy-paste slip) as a YAML error at the second key', () => {
 		const src = edit(tiny, ['minutes: 5\n', 'minutes: 5\nminutes: 6\n'])
 		const [first] = problemsOf(src)
-		expect(first).toMatchObject({ line: positionOf(src, 'minutes: 6').line, col: 1, message: expect.stringContaining('YAML: Map keys must be unique') })
+		expect(first).toMatchObject({
+			line: positionOf(src, 'minutes: 6').line,
+			col: 1,
+			message: expect.stringContaining('YAML: Map keys must be unique'),
+		})
 	})
 
 	it('reports an empty file and a list instead of a mapping', () => {
-		expect(problemsOf('')[0]).toMatchObject({ line: 1, col: 1, path: '', message: 'must be a mapping (indented "field: value" lines), not empty' })
-		expect(problemsOf('- a\n- b\n')[0]).toMatchObject({ line: 1, col: 1, path: '', message: 'must be a mapping (indented "field: value" lines), not a list' })
+		expect(problemsOf('')[0]).toMatchObject({
+			line: 1,
+			col: 1,
+			path: '',
+			message: 'must be a mapping (indented "field: value" lines), not empty',
+		})
+		expect(problemsOf('- a\n- b\n')[0]).toMatchObject({
+			line: 1,
+			col: 1,
+			path: '',
+			message: 'must be a mapping (indented "field: value" lines), not a list',
+		})
 	})
 
 	it('formats problems and a one-line summary', () => {
-		const p: Problem = { file: 'scenarios/double-charge.yaml', line: 41, col: 9, path: 'nodes.opening.choices[1].to', message: 'no node named "refnd"', severity: 'error' }
-		expect(formatProblem(p)).toBe('scenarios/double-charge.yaml:41:9 nodes.opening.choices[1].to: no node named "refnd"')
-		expect(formatProblem({ ...p, severity: 'warning' })).toBe('scenarios/double-charge.yaml:41:9 nodes.opening.choices[1].to: warning: no node named "refnd"')
+		const p: Problem = {
+			file: 'scenarios/double-charge.yaml',
+			line: 41,
+			col: 9,
+			path: 'nodes.opening.choices[1].to',
+			message: 'no node named "refnd"',
+			severity: 'error',
+		}
+		expect(formatProblem(p)).toBe(
+			'scenarios/double-charge.yaml:41:9 nodes.opening.choices[1].to: no node named "refnd"',
+		)
+		expect(formatProblem({ ...p, severity: 'warning' })).toBe(
+			'scenarios/double-charge.yaml:41:9 nodes.opening.choices[1].to: warning: no node named "refnd"',
+		)
 		expect(summarizeProblems(3, [])).toBe('scenarios:check: 3 files, no problems')
-		expect(summarizeProblems(3, [p, p, { ...p, file: 'b', severity: 'warning' }])).toBe('scenarios:check: 2 errors in 1 of 3 files, 1 warning')
+		expect(summarizeProblems(3, [p, p, { ...p, file: 'b', severity: 'warning' }])).toBe(
+			'scenarios:check: 2 errors in 1 of 3 files, 1 warning',
+		)
 		expect(summarizeProblems(0, [])).toBe('scenarios:check: no scenario files found')
 	})
 })

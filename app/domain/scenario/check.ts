@@ -37,7 +37,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined)
 const keys = (v: unknown) => (isObject(v) ? Object.keys(v) : [])
 const list = (v: unknown) => (Array.isArray(v) ? v : [])
-const strings = (v: unknown) => (Array.isArray(v) ? new Set(v.filter((x): x is string => typeof x === 'string')) : undefined)
+const strings = (v: unknown) =>
+	Array.isArray(v) ? new Set(v.filter((x): x is string => typeof x === 'string')) : undefined
 
 function outlineOf(raw: unknown): Outline {
 	if (!isObject(raw)) return {}
@@ -60,7 +61,10 @@ function outlineOf(raw: unknown): Outline {
 									when: choice.when,
 								}
 							}),
-							branches: list(node.branches).map((b) => ({ if: isObject(b) ? b.if : undefined, to: isObject(b) ? str(b.to) : undefined })),
+							branches: list(node.branches).map((b) => ({
+								if: isObject(b) ? b.if : undefined,
+								to: isObject(b) ? str(b.to) : undefined,
+							})),
 							else: str(node.else),
 							outcome: str(node.outcome),
 						},
@@ -116,8 +120,7 @@ function branchCycles(nodes: Map<string, OutlineNode>, targets: (id: string) => 
 			if (state.get(t) === 'open') {
 				const cycle = [...stack.slice(stack.indexOf(t)), t]
 				cycles.set([...new Set(cycle)].sort().join(' '), cycle)
-			}
-			else if (!state.has(t)) visit(t)
+			} else if (!state.has(t)) visit(t)
 		}
 		stack.pop()
 		state.set(id, 'done')
@@ -165,15 +168,18 @@ export function structuralIssues(raw: unknown, expectedId?: string): Issue[] {
 			const cat: PathSegment[] = [...at, 'choices', i]
 			if (c.id !== undefined) {
 				const first = firstIndex.get(c.id)
-				if (first !== undefined) error([...cat, 'id'], `duplicate choice id "${c.id}" (choices[${first}] already uses it)`)
+				if (first !== undefined)
+					error([...cat, 'id'], `duplicate choice id "${c.id}" (choices[${first}] already uses it)`)
 				else firstIndex.set(c.id, i)
 			}
 			for (const m of c.effects) {
-				if (o.meters && !o.meters.has(m)) error([...cat, 'effects', m], `undeclared meter "${m}"${didYouMean(m, o.meters)}; declare it under meters:`)
+				if (o.meters && !o.meters.has(m))
+					error([...cat, 'effects', m], `undeclared meter "${m}"${didYouMean(m, o.meters)}; declare it under meters:`)
 			}
 			for (const f of c.set) {
 				if (o.meters?.has(f)) error([...cat, 'set', f], `"${f}" is a meter: change it under effects:, not set:`)
-				else if (o.flags && !o.flags.has(f)) error([...cat, 'set', f], `undeclared flag "${f}"${didYouMean(f, o.flags)}; declare it under flags:`)
+				else if (o.flags && !o.flags.has(f))
+					error([...cat, 'set', f], `undeclared flag "${f}"${didYouMean(f, o.flags)}; declare it under flags:`)
 			}
 			for (const s of c.evidence) {
 				evidenced.add(s)
@@ -191,7 +197,11 @@ export function structuralIssues(raw: unknown, expectedId?: string): Issue[] {
 
 	const targets = (id: string) => {
 		const node = nodes.get(id)
-		return node ? edgesOf(id, node).map((e) => e.to).filter((t) => ids.has(t)) : []
+		return node
+			? edgesOf(id, node)
+					.map((e) => e.to)
+					.filter((t) => ids.has(t))
+			: []
 	}
 	// A node of unknown type could be an ending; treating it as one avoids blaming its neighbours.
 	const terminal = [...ids].filter((id) => {
@@ -201,20 +211,26 @@ export function structuralIssues(raw: unknown, expectedId?: string): Issue[] {
 	if (o.start !== undefined && ids.has(o.start)) {
 		const reachable = closure([o.start], targets)
 		for (const id of ids) {
-			if (!reachable.has(id)) error(['nodes', id], `unreachable: no choice or branch leads here from the start ("${o.start}")`)
+			if (!reachable.has(id))
+				error(['nodes', id], `unreachable: no choice or branch leads here from the start ("${o.start}")`)
 		}
 		const reverse = new Map<string, string[]>()
 		for (const id of ids) for (const t of targets(id)) reverse.set(t, [...(reverse.get(t) ?? []), id])
 		const canFinish = closure(terminal, (id) => reverse.get(id) ?? [])
 		for (const id of reachable) {
-			if (!canFinish.has(id)) error(['nodes', id], 'no ending can be reached from here: every way on leads back or nowhere')
+			if (!canFinish.has(id))
+				error(['nodes', id], 'no ending can be reached from here: every way on leads back or nowhere')
 		}
 		const endings = [...ids].filter((id) => nodes.get(id)?.type === 'ending')
-		const outcomesKnown = terminal.every((id) => nodes.get(id)?.type === 'ending' && nodes.get(id)?.outcome !== undefined)
+		const outcomesKnown = terminal.every(
+			(id) => nodes.get(id)?.type === 'ending' && nodes.get(id)?.outcome !== undefined,
+		)
 		if (outcomesKnown) {
 			const good = endings.filter((id) => nodes.get(id)?.outcome === GOOD_OUTCOME)
-			if (good.length === 0) error(['nodes'], `no ending has outcome: ${GOOD_OUTCOME}; every scenario needs at least one way to resolve it`)
-			else if (!good.some((id) => reachable.has(id))) error(['nodes'], `no path from the start reaches a "${GOOD_OUTCOME}" ending`)
+			if (good.length === 0)
+				error(['nodes'], `no ending has outcome: ${GOOD_OUTCOME}; every scenario needs at least one way to resolve it`)
+			else if (!good.some((id) => reachable.has(id)))
+				error(['nodes'], `no path from the start reaches a "${GOOD_OUTCOME}" ending`)
 		}
 	}
 
@@ -225,15 +241,20 @@ export function structuralIssues(raw: unknown, expectedId?: string): Issue[] {
 	const allTurnsKnown = [...nodes.values()].every((n) => n.type !== undefined)
 	if (allTurnsKnown && o.skills) {
 		;[...o.skills].forEach((s, i) => {
-			if (s !== IMPLIED_SKILL && !evidenced.has(s)) warn(['skills', i], `no choice gives evidence for "${s}", so it cannot be scored`)
+			if (s !== IMPLIED_SKILL && !evidenced.has(s))
+				warn(['skills', i], `no choice gives evidence for "${s}", so it cannot be scored`)
 		})
 	}
 	return issues
 }
 
 const describeState = (meters: Record<string, number>, flags: Record<string, boolean>) => {
-	const m = Object.entries(meters).map(([k, v]) => `${k} ${v}`).join(', ')
-	const set = Object.entries(flags).filter(([, v]) => v).map(([k]) => k)
+	const m = Object.entries(meters)
+		.map(([k, v]) => `${k} ${v}`)
+		.join(', ')
+	const set = Object.entries(flags)
+		.filter(([, v]) => v)
+		.map(([k]) => k)
 	return `${m}${set.length ? `, flags set: ${set.join(', ')}` : ', no flags set'}`
 }
 
@@ -266,7 +287,11 @@ export function playIssues(scenario: Scenario, maxStates = DEFAULT_MAX_STATES): 
 	}
 	for (const [id, node] of Object.entries(scenario.nodes)) {
 		if (!space.reachedNodes.has(id)) {
-			issues.push({ path: ['nodes', id], message: 'never reached in play: the conditions on the way here never hold', severity: 'warning' })
+			issues.push({
+				path: ['nodes', id],
+				message: 'never reached in play: the conditions on the way here never hold',
+				severity: 'warning',
+			})
 			continue
 		}
 		if (node.type === 'turn') {
@@ -299,7 +324,10 @@ export type CheckResult = { scenario?: Scenario; issues: Issue[] }
 
 // Everything wrong with scenario data (already parsed from YAML or read from the database).
 // `scenario` is set only when there are no errors; warnings alone do not block it.
-export function checkScenarioData(data: unknown, options: { expectedId?: string; maxStates?: number } = {}): CheckResult {
+export function checkScenarioData(
+	data: unknown,
+	options: { expectedId?: string; maxStates?: number } = {},
+): CheckResult {
 	const parsed = scenarioSchema.safeParse(data, { error: friendlyErrorMap })
 	const issues = parsed.success ? [] : schemaIssues(parsed.error)
 	// The schema's message about a field is the more precise one; do not repeat it.

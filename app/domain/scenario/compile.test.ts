@@ -1,6 +1,11 @@
 import { initialTransition, transition } from 'xstate'
 import { describe, expect, it } from 'vitest'
-import { compileScenario, ScenarioCompileError, type PlaySnapshot, type ScenarioMachine } from '#app/domain/scenario/compile.ts'
+import {
+	compileScenario,
+	ScenarioCompileError,
+	type PlaySnapshot,
+	type ScenarioMachine,
+} from '#app/domain/scenario/compile.ts'
 import { edit, tiny } from '#app/domain/scenario/fixtures/helpers.ts'
 import { parseScenarioSource } from '#app/domain/scenario/parse.ts'
 import {
@@ -63,7 +68,9 @@ describe('compileScenario', () => {
 
 	it('clamps meters to their max and min after effects', () => {
 		expect(play(machine, 'check').context.meters).toEqual({ patience: 60, trust: 60 }) // trust 40 + 30 → max 60
-		const harsh = compileScenario(load(edit(tiny, ['effects: { patience: -10, trust: -15 }', 'effects: { patience: -100, trust: -15 }'])))
+		const harsh = compileScenario(
+			load(edit(tiny, ['effects: { patience: -10, trust: -15 }', 'effects: { patience: -100, trust: -15 }'])),
+		)
 		expect(play(harsh, 'promise').context.meters.patience).toBe(0) // 50 - 100 → min 0
 		expect(play(harsh, 'promise', 'vague').context.meters.patience).toBe(0)
 	})
@@ -134,9 +141,15 @@ describe('play helpers', () => {
 
 	it('persistSnapshot gives plain JSON that a raw transition cannot use (restore it first)', () => {
 		const persisted = persistSnapshot(machine, play(machine, 'check'))
-		expect(persisted).toMatchObject({ status: 'active', value: 'details', context: { meters: { patience: 60, trust: 60 } } })
+		expect(persisted).toMatchObject({
+			status: 'active',
+			value: 'details',
+			context: { meters: { patience: 60, trust: 60 } },
+		})
 		expect(JSON.parse(JSON.stringify(persisted))).toEqual(persisted)
 		// The known pitfall this API steers around: see restoreSnapshot.
-		expect(() => transition(machine, persisted as unknown as PlaySnapshot, { type: 'CHOOSE', choiceId: 'plan' })).toThrow()
+		expect(() =>
+			transition(machine, persisted as unknown as PlaySnapshot, { type: 'CHOOSE', choiceId: 'plan' }),
+		).toThrow()
 	})
 })

@@ -89,7 +89,9 @@ export function compileScenario(scenario: Scenario): ScenarioMachine {
 		} else if (node.type === 'branch') {
 			states[id] = {
 				always: [
-					...node.branches.map((b) => ({ target: b.to, guard: { type: 'conditionHolds', params: { condition: b.if } } }) as const),
+					...node.branches.map(
+						(b) => ({ target: b.to, guard: { type: 'conditionHolds', params: { condition: b.if } } }) as const,
+					),
 					{ target: node.else },
 				],
 			}

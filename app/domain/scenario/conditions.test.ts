@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { conditionHolds, conditionReferences, conditionSchema, type Condition } from '#app/domain/scenario/conditions.ts'
+import {
+	conditionHolds,
+	conditionReferences,
+	conditionSchema,
+	type Condition,
+} from '#app/domain/scenario/conditions.ts'
 
 const state = { meters: { patience: 20, trust: 55 }, flags: { promised: true, checked: false } }
 

@@ -92,7 +92,8 @@ export function conditionHolds(condition: Condition | undefined, state: Conditio
 	return Object.entries(condition).every(([key, expected]) => {
 		if (Array.isArray(expected)) return key === 'any' && expected.some((c: Condition) => conditionHolds(c, state))
 		// hasOwn: a name like "constructor" must not find something on Object.prototype.
-		if (typeof expected === 'boolean') return (Object.hasOwn(state.flags, key) && state.flags[key] === true) === expected
+		if (typeof expected === 'boolean')
+			return (Object.hasOwn(state.flags, key) && state.flags[key] === true) === expected
 		const value = Object.hasOwn(state.meters, key) ? state.meters[key] : undefined
 		return typeof value === 'number' && compare(value, expected as Comparison)
 	})
@@ -112,9 +113,7 @@ export function conditionReferences(condition: unknown): ConditionReference[] {
 	return Object.entries(condition).flatMap(([key, value]): ConditionReference[] => {
 		if (key === 'any') {
 			if (!Array.isArray(value)) return []
-			return value.flatMap((inner, i) =>
-				conditionReferences(inner).map((r) => ({ ...r, path: ['any', i, ...r.path] })),
-			)
+			return value.flatMap((inner, i) => conditionReferences(inner).map((r) => ({ ...r, path: ['any', i, ...r.path] })))
 		}
 		if (!NAME_PATTERN.test(key)) return []
 		if (typeof value === 'boolean') return [{ name: key, kind: 'flag', path: [key] }]

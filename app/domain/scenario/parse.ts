@@ -31,7 +31,11 @@ export function locatePath(doc: Document, lineCounter: LineCounter, path: readon
 }
 
 // "scenarios/double-charge.yaml" → "double-charge"; pure string work, no path module.
-export const idFromFileName = (fileName: string) => fileName.split(/[\\/]/).pop()?.replace(/\.ya?ml$/i, '') ?? fileName
+export const idFromFileName = (fileName: string) =>
+	fileName
+		.split(/[\\/]/)
+		.pop()
+		?.replace(/\.ya?ml$/i, '') ?? fileName
 
 // Every problem in one scenario file, each with its line, column and field path.
 // `scenario` is returned only when there is no error (warnings do not block it).
@@ -59,7 +63,14 @@ export function parseScenarioSource(source: string, fileName: string): ParseResu
 	const { scenario, issues } = checkScenarioData(data, { expectedId: idFromFileName(fileName) })
 	for (const issue of issues) {
 		const { line, col } = locatePath(doc, lineCounter, issue.path)
-		problems.push({ file: fileName, line, col, path: formatPath(issue.path), message: issue.message, severity: issue.severity })
+		problems.push({
+			file: fileName,
+			line,
+			col,
+			path: formatPath(issue.path),
+			message: issue.message,
+			severity: issue.severity,
+		})
 	}
 	return scenario ? { scenario, problems: sortProblems(problems) } : { problems: sortProblems(problems) }
 }

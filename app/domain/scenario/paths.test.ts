@@ -41,7 +41,12 @@ describe('enumeratePaths', () => {
 	it('walks each loop once and still finds every way out', () => {
 		// "vague" now leads back to the same turn: a learner could stall forever, but every
 		// distinct state still has its exits walked.
-		const w = walk(edit(tiny, ['        to: decide\n        effects: { patience: -25 }', '        to: details\n        effects: { patience: -25 }']))
+		const w = walk(
+			edit(tiny, [
+				'        to: decide\n        effects: { patience: -25 }',
+				'        to: details\n        effects: { patience: -25 }',
+			]),
+		)
 		expect(w.capped).toBe(false)
 		expect(w.loops).toBeGreaterThan(0)
 		expect(w.stuck).toEqual([])

@@ -55,7 +55,8 @@ export function enumeratePaths(scenario: Scenario, machine: ScenarioMachine, lim
 		for (const choice of node.choices) {
 			const event = { type: 'CHOOSE', choiceId: choice.id } as const
 			const can = snapshot.can(event)
-			if (can !== conditionHolds(choice.when, snapshot.context)) walk.mismatches.push({ steps, node: id, choice: choice.id })
+			if (can !== conditionHolds(choice.when, snapshot.context))
+				walk.mismatches.push({ steps, node: id, choice: choice.id })
 			if (!can) continue
 			available++
 			visit(transition(machine, snapshot, event)[0], [...steps, { node: id, choice: choice.id }])

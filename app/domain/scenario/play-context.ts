@@ -20,7 +20,12 @@ export function initialContext(scenario: Scenario): PlayContext {
 
 // One place for "what a choice does", shared by the machine and the checker's state search,
 // so the two can never disagree. Meters are clamped to their declared range after the effect.
-export function applyChoiceToContext(scenario: Scenario, context: PlayContext, node: string, choice: Choice): PlayContext {
+export function applyChoiceToContext(
+	scenario: Scenario,
+	context: PlayContext,
+	node: string,
+	choice: Choice,
+): PlayContext {
 	const meters = { ...context.meters }
 	for (const [meter, delta] of Object.entries(choice.effects ?? {})) {
 		const spec = Object.hasOwn(scenario.meters, meter) ? scenario.meters[meter] : undefined

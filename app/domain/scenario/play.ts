@@ -11,8 +11,7 @@ export function initialSnapshot(machine: ScenarioMachine): PlaySnapshot {
 }
 
 export type ChooseResult =
-	| { ok: true; snapshot: PlaySnapshot }
-	| { ok: false; reason: 'finished' | 'unavailable'; message: string }
+	{ ok: true; snapshot: PlaySnapshot } | { ok: false; reason: 'finished' | 'unavailable'; message: string }
 
 export function applyChoice(machine: ScenarioMachine, snapshot: PlaySnapshot, choiceId: string): ChooseResult {
 	if (snapshot.status !== 'active') {

@@ -24,7 +24,11 @@ const stored = (...choices: string[]) =>
 	JSON.parse(JSON.stringify(persistSnapshot(machine, played(...choices)))) as {
 		status: string
 		value: string
-		context: { meters: Record<string, unknown>; flags: Record<string, unknown>; path: Array<{ node: string; choice: string }> }
+		context: {
+			meters: Record<string, unknown>
+			flags: Record<string, unknown>
+			path: Array<{ node: string; choice: string }>
+		}
 		children?: Record<string, unknown>
 	}
 
@@ -44,63 +48,135 @@ describe('restoreSnapshot', () => {
 		expect(restored.ok && restored.snapshot.status).toBe('done')
 	})
 
-	it.each([null, undefined, 'opening', 42, [], {}, { value: 'opening' }, { status: 'active', value: 'opening', context: 'x' }])(
-		'rejects garbage: %j',
-		(garbage) => {
-			expect(restoreSnapshot(machine, garbage)).toMatchObject({ ok: false, reason: 'malformed' })
-		},
-	)
+	it.each([
+		null,
+		undefined,
+		'opening',
+		42,
+		[],
+		{},
+		{ value: 'opening' },
+		{ status: 'active', value: 'opening', context: 'x' },
+	])('rejects garbage: %j', (garbage) => {
+		expect(restoreSnapshot(machine, garbage)).toMatchObject({ ok: false, reason: 'malformed' })
+	})
 
 	it('rejects a snapshot with actors it never had', () => {
-		expect(restoreSnapshot(machine, { ...stored(), children: { spy: { src: 'x' } } })).toMatchObject({ ok: false, reason: 'malformed' })
+		expect(restoreSnapshot(machine, { ...stored(), children: { spy: { src: 'x' } } })).toMatchObject({
+			ok: false,
+			reason: 'malformed',
+		})
 	})
 
 	it('rejects an unknown state, and a branch (the conversation never rests on one)', () => {
-		expect(restoreSnapshot(machine, { ...stored(), value: 'nowhere' })).toMatchObject({ ok: false, reason: 'unknown_node' })
-		expect(restoreSnapshot(machine, { ...stored(), value: 'decide' })).toMatchObject({ ok: false, reason: 'unknown_node' })
-		expect(restoreSnapshot(machine, { ...stored(), value: 'constructor' })).toMatchObject({ ok: false, reason: 'unknown_node' })
+		expect(restoreSnapshot(machine, { ...stored(), value: 'nowhere' })).toMatchObject({
+			ok: false,
+			reason: 'unknown_node',
+		})
+		expect(restoreSnapshot(machine, { ...stored(), value: 'decide' })).toMatchObject({
+			ok: false,
+			reason: 'unknown_node',
+		})
+		expect(restoreSnapshot(machine, { ...stored(), value: 'constructor' })).toMatchObject({
+			ok: false,
+			reason: 'unknown_node',
+		})
 	})
 
 	it('rejects a status that does not fit the state', () => {
-		expect(restoreSnapshot(machine, { ...stored(), status: 'done' })).toMatchObject({ ok: false, reason: 'status_mismatch' })
-		expect(restoreSnapshot(machine, { ...stored('promise', 'vague'), status: 'active' })).toMatchObject({ ok: false, reason: 'status_mismatch' })
+		expect(restoreSnapshot(machine, { ...stored(), status: 'done' })).toMatchObject({
+			ok: false,
+			reason: 'status_mismatch',
+		})
+		expect(restoreSnapshot(machine, { ...stored('promise', 'vague'), status: 'active' })).toMatchObject({
+			ok: false,
+			reason: 'status_mismatch',
+		})
 	})
 
 	it('rejects meters out of range, not whole, undeclared or missing', () => {
 		const s = stored()
 		const withMeters = (meters: Record<string, unknown>) => ({ ...s, context: { ...s.context, meters } })
-		expect(restoreSnapshot(machine, withMeters({ patience: 101, trust: 40 }))).toMatchObject({ ok: false, reason: 'meter', message: 'The saved meter "patience" (101) is outside 0..100.' })
-		expect(restoreSnapshot(machine, withMeters({ patience: -1, trust: 40 }))).toMatchObject({ ok: false, reason: 'meter' })
-		expect(restoreSnapshot(machine, withMeters({ patience: 50.5, trust: 40 }))).toMatchObject({ ok: false, reason: 'meter' })
-		expect(restoreSnapshot(machine, withMeters({ patience: 50, trust: 40, charm: 3 }))).toMatchObject({ ok: false, reason: 'meter', message: 'The saved conversation has an undeclared meter "charm".' })
+		expect(restoreSnapshot(machine, withMeters({ patience: 101, trust: 40 }))).toMatchObject({
+			ok: false,
+			reason: 'meter',
+			message: 'The saved meter "patience" (101) is outside 0..100.',
+		})
+		expect(restoreSnapshot(machine, withMeters({ patience: -1, trust: 40 }))).toMatchObject({
+			ok: false,
+			reason: 'meter',
+		})
+		expect(restoreSnapshot(machine, withMeters({ patience: 50.5, trust: 40 }))).toMatchObject({
+			ok: false,
+			reason: 'meter',
+		})
+		expect(restoreSnapshot(machine, withMeters({ patience: 50, trust: 40, charm: 3 }))).toMatchObject({
+			ok: false,
+			reason: 'meter',
+			message: 'The saved conversation has an undeclared meter "charm".',
+		})
 		expect(restoreSnapshot(machine, withMeters({ patience: 50 }))).toMatchObject({ ok: false, reason: 'meter' })
-		expect(restoreSnapshot(machine, withMeters({ patience: '50', trust: 40 }))).toMatchObject({ ok: false, reason: 'malformed' })
+		expect(restoreSnapshot(machine, withMeters({ patience: '50', trust: 40 }))).toMatchObject({
+			ok: false,
+			reason: 'malformed',
+		})
 	})
 
 	it('rejects undeclared or missing flags', () => {
 		const s = stored()
-		expect(restoreSnapshot(machine, { ...s, context: { ...s.context, flags: { promised: false, vip: true } } })).toMatchObject({ ok: false, reason: 'flag' })
-		expect(restoreSnapshot(machine, { ...s, context: { ...s.context, flags: {} } })).toMatchObject({ ok: false, reason: 'flag' })
+		expect(
+			restoreSnapshot(machine, { ...s, context: { ...s.context, flags: { promised: false, vip: true } } }),
+		).toMatchObject({ ok: false, reason: 'flag' })
+		expect(restoreSnapshot(machine, { ...s, context: { ...s.context, flags: {} } })).toMatchObject({
+			ok: false,
+			reason: 'flag',
+		})
 	})
 
 	it('rejects a path that names nodes or choices the scenario does not have', () => {
 		const s = stored('check')
 		const withPath = (path: unknown) => ({ ...s, context: { ...s.context, path } })
-		expect(restoreSnapshot(machine, withPath([{ node: 'opening', choice: 'bribe' }]))).toMatchObject({ ok: false, reason: 'path' })
-		expect(restoreSnapshot(machine, withPath([{ node: 'decide', choice: 'check' }]))).toMatchObject({ ok: false, reason: 'path' })
-		expect(restoreSnapshot(machine, withPath(Array.from({ length: MAX_PATH_LENGTH + 1 }, () => ({ node: 'opening', choice: 'check' }))))).toMatchObject({ ok: false, reason: 'malformed' })
+		expect(restoreSnapshot(machine, withPath([{ node: 'opening', choice: 'bribe' }]))).toMatchObject({
+			ok: false,
+			reason: 'path',
+		})
+		expect(restoreSnapshot(machine, withPath([{ node: 'decide', choice: 'check' }]))).toMatchObject({
+			ok: false,
+			reason: 'path',
+		})
+		expect(
+			restoreSnapshot(
+				machine,
+				withPath(Array.from({ length: MAX_PATH_LENGTH + 1 }, () => ({ node: 'opening', choice: 'check' }))),
+			),
+		).toMatchObject({ ok: false, reason: 'malformed' })
 	})
 
 	it('rejects a plausible-looking forgery whose state does not follow from its path', () => {
 		const s = stored()
 		// In range and declared, but no sequence of choices leads to trust 60 at the opening.
-		expect(restoreSnapshot(machine, { ...s, context: { ...s.context, meters: { patience: 50, trust: 60 } } })).toMatchObject({ ok: false, reason: 'replay_mismatch' })
+		expect(
+			restoreSnapshot(machine, { ...s, context: { ...s.context, meters: { patience: 50, trust: 60 } } }),
+		).toMatchObject({ ok: false, reason: 'replay_mismatch' })
 		// A jump straight to the happy ending with a path that skips a turn.
 		const end = stored('check', 'bonus')
-		expect(restoreSnapshot(machine, { ...end, context: { ...end.context, path: [{ node: 'opening', choice: 'check' }] } })).toMatchObject({ ok: false, reason: 'replay_mismatch' })
+		expect(
+			restoreSnapshot(machine, { ...end, context: { ...end.context, path: [{ node: 'opening', choice: 'check' }] } }),
+		).toMatchObject({ ok: false, reason: 'replay_mismatch' })
 		// A choice that was hidden at that point (bonus needs trust and no promise).
 		const hidden = stored('promise', 'plan')
-		const forged = { ...hidden, value: 'good', context: { ...hidden.context, path: [{ node: 'opening', choice: 'promise' }, { node: 'details', choice: 'bonus' }], meters: { patience: 40, trust: 30 } } }
+		const forged = {
+			...hidden,
+			value: 'good',
+			context: {
+				...hidden.context,
+				path: [
+					{ node: 'opening', choice: 'promise' },
+					{ node: 'details', choice: 'bonus' },
+				],
+				meters: { patience: 40, trust: 30 },
+			},
+		}
 		expect(restoreSnapshot(machine, forged)).toMatchObject({ ok: false, reason: 'replay_mismatch' })
 	})
 

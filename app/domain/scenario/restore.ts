@@ -25,17 +25,10 @@ const persistedShape = z.object({
 })
 
 export type RestoreFailure =
-	| 'malformed'
-	| 'unknown_node'
-	| 'status_mismatch'
-	| 'meter'
-	| 'flag'
-	| 'path'
-	| 'replay_mismatch'
+	'malformed' | 'unknown_node' | 'status_mismatch' | 'meter' | 'flag' | 'path' | 'replay_mismatch'
 
 export type RestoreResult =
-	| { ok: true; snapshot: PlaySnapshot }
-	| { ok: false; reason: RestoreFailure; message: string }
+	{ ok: true; snapshot: PlaySnapshot } | { ok: false; reason: RestoreFailure; message: string }
 
 const fail = (reason: RestoreFailure, message: string): RestoreResult => ({ ok: false, reason, message })
 
@@ -45,19 +38,25 @@ const sameRecord = <T>(a: Record<string, T>, b: Record<string, T>) =>
 export function restoreSnapshot(machine: ScenarioMachine, persisted: unknown): RestoreResult {
 	const scenario = scenarioOf(machine)
 	const parsed = persistedShape.safeParse(persisted)
-	if (!parsed.success) return fail('malformed', 'The saved conversation is not in a form this scenario version understands.')
+	if (!parsed.success)
+		return fail('malformed', 'The saved conversation is not in a form this scenario version understands.')
 	const { status, value, context } = parsed.data
 
 	const node = Object.hasOwn(scenario.nodes, value) ? scenario.nodes[value] : undefined
 	// Branches route instantly, so a conversation never rests on one.
-	if (!node || node.type === 'branch') return fail('unknown_node', `The saved conversation is at an unknown step "${value}".`)
+	if (!node || node.type === 'branch')
+		return fail('unknown_node', `The saved conversation is at an unknown step "${value}".`)
 	if ((node.type === 'ending') !== (status === 'done')) {
-		return fail('status_mismatch', 'The saved conversation says it has ended, but its step is not an ending (or the reverse).')
+		return fail(
+			'status_mismatch',
+			'The saved conversation says it has ended, but its step is not an ending (or the reverse).',
+		)
 	}
 
 	const declaredMeters = Object.keys(scenario.meters)
 	for (const name of Object.keys(context.meters)) {
-		if (!Object.hasOwn(scenario.meters, name)) return fail('meter', `The saved conversation has an undeclared meter "${name}".`)
+		if (!Object.hasOwn(scenario.meters, name))
+			return fail('meter', `The saved conversation has an undeclared meter "${name}".`)
 	}
 	for (const name of declaredMeters) {
 		const spec = scenario.meters[name]!
@@ -86,9 +85,11 @@ export function restoreSnapshot(machine: ScenarioMachine, persisted: unknown): R
 	// result must be exactly the saved state.
 	let replay = initialSnapshot(machine)
 	for (const [i, step] of context.path.entries()) {
-		if (currentNodeId(replay) !== step.node) return fail('replay_mismatch', `Step ${i + 1} of the saved conversation is out of order.`)
+		if (currentNodeId(replay) !== step.node)
+			return fail('replay_mismatch', `Step ${i + 1} of the saved conversation is out of order.`)
 		const next = applyChoice(machine, replay, step.choice)
-		if (!next.ok) return fail('replay_mismatch', `Step ${i + 1} of the saved conversation was not available at that point.`)
+		if (!next.ok)
+			return fail('replay_mismatch', `Step ${i + 1} of the saved conversation was not available at that point.`)
 		replay = next.snapshot
 	}
 	if (
@@ -103,7 +104,11 @@ export function restoreSnapshot(machine: ScenarioMachine, persisted: unknown): R
 		ok: true,
 		snapshot: machine.resolveState({
 			value,
-			context: { meters: { ...context.meters }, flags: { ...context.flags }, path: context.path.map((s) => ({ ...s })) },
+			context: {
+				meters: { ...context.meters },
+				flags: { ...context.flags },
+				path: context.path.map((s) => ({ ...s })),
+			},
 		}),
 	}
 }

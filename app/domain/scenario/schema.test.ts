@@ -9,7 +9,10 @@ describe('canonicalScenarioJson', () => {
 	it('is the same for the same content, whatever the YAML layout or key order', () => {
 		const reordered = tiny
 			.replace('audience: onboarding\nchannel: call\n', 'channel: call\naudience: onboarding\n')
-			.replace('  good: { type: ending, outcome: resolved, title: Sorted, debrief: Well done. }', '  good:\n    debrief: "Well done."\n    title: Sorted\n    outcome: resolved\n    type: ending')
+			.replace(
+				'  good: { type: ending, outcome: resolved, title: Sorted, debrief: Well done. }',
+				'  good:\n    debrief: "Well done."\n    title: Sorted\n    outcome: resolved\n    type: ending',
+			)
 			.replace('# The smallest', '# A different comment. The smallest')
 		expect(reordered).not.toBe(tiny)
 		expect(canonicalScenarioJson(load(reordered))).toBe(canonicalScenarioJson(load(tiny)))

@@ -46,7 +46,10 @@ const kebabId = (what: string) =>
 	z
 		.string()
 		.max(LIMITS.idLength, `is too long (at most ${LIMITS.idLength} characters)`)
-		.regex(KEBAB, `${what} must be kebab-case: lower-case letters and digits joined by single dashes, like "check-account"`)
+		.regex(
+			KEBAB,
+			`${what} must be kebab-case: lower-case letters and digits joined by single dashes, like "check-account"`,
+		)
 
 const nodeRef = kebabId('a node name')
 
@@ -55,7 +58,10 @@ const name = (what: string) =>
 		.string()
 		.max(LIMITS.nameLength, `is too long (at most ${LIMITS.nameLength} characters)`)
 		.regex(NAME_PATTERN, `${what} must be lower-case letters, digits and _, starting with a letter, like "patience"`)
-		.refine((n) => !(RESERVED_NAMES as readonly string[]).includes(n), `"any" is reserved for conditions; pick another name`)
+		.refine(
+			(n) => !(RESERVED_NAMES as readonly string[]).includes(n),
+			`"any" is reserved for conditions; pick another name`,
+		)
 
 const text = (max: number) => z.string().trim().min(1).max(max)
 
@@ -99,10 +105,12 @@ const branchSchema = z.strictObject({
 	branches: z
 		.array(z.strictObject({ if: conditionSchema, to: nodeRef }))
 		.min(1, 'a branch needs at least one `if:` condition (or make it a plain link with a turn)'),
-	else: z.string({
-		error: (iss) =>
-			iss.input === undefined ? 'a branch needs an `else:` — where to go when no condition holds' : undefined,
-	}).pipe(nodeRef),
+	else: z
+		.string({
+			error: (iss) =>
+				iss.input === undefined ? 'a branch needs an `else:` — where to go when no condition holds' : undefined,
+		})
+		.pipe(nodeRef),
 })
 
 const endingSchema = z.strictObject({
@@ -113,8 +121,7 @@ const endingSchema = z.strictObject({
 })
 
 const nodeSchema = z.discriminatedUnion('type', [turnSchema, branchSchema, endingSchema], {
-	error: (iss) =>
-		iss.code === 'invalid_union' ? `type must be one of: ${nodeTypes.join(', ')}` : undefined,
+	error: (iss) => (iss.code === 'invalid_union' ? `type must be one of: ${nodeTypes.join(', ')}` : undefined),
 })
 
 const meterSchema = z
@@ -160,7 +167,10 @@ export const scenarioSchema = z
 		meters: z.record(name('a meter name'), meterSchema).superRefine((m, ctx) => {
 			const n = Object.keys(m).length
 			if (n < LIMITS.meters.min || n > LIMITS.meters.max) {
-				ctx.addIssue({ code: 'custom', message: `needs ${LIMITS.meters.min} to ${LIMITS.meters.max} meters (it has ${n})` })
+				ctx.addIssue({
+					code: 'custom',
+					message: `needs ${LIMITS.meters.min} to ${LIMITS.meters.max} meters (it has ${n})`,
+				})
 			}
 		}),
 		flags: uniqueList(name('a flag name'), 'flag').optional(),
