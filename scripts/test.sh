@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: every test, in the order a failure is cheapest to find.
-# Type-check, scenario check, unit tests, integration tests on PGlite and on a real
+# Type-check, lint and format check, scenario check, unit tests, integration tests on PGlite and on a real
 # PostgreSQL, then Playwright end-to-end in Chromium against the built app.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +19,7 @@ step() {
 vitest_json() { echo "--reporter=default --reporter=json --outputFile=$RESULTS/$1.json"; }
 
 step "typecheck" npx tsc --noEmit
+step "lint" npm run -s lint
 if [ -f scripts/scenarios-check.ts ]; then step "scenario check" npx tsx scripts/scenarios-check.ts; fi
 step "unit" npx vitest run --project unit $(vitest_json unit)
 step "integration (PGlite)" env DATABASE_URL= npx vitest run --project integration $(vitest_json integration-pglite)

@@ -9,8 +9,7 @@ import {
 	recordDecision,
 } from '#app/data/attempts.server.ts'
 import { getScenarioLibrary } from '#app/data/scenario-library.server.ts'
-import type { TranscriptEntry } from '#app/components/play/transcript.tsx'
-import type { MeterView } from '#app/components/play/meter-bars.tsx'
+import type { MeterView, TranscriptEntry } from '#app/domain/scenario/play-view.ts'
 import { checkScenarioData } from '#app/domain/scenario/check.ts'
 import { compileScenario, type ScenarioMachine } from '#app/domain/scenario/compile.ts'
 import {

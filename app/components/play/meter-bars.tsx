@@ -1,4 +1,4 @@
-export type MeterView = { id: string; label: string; value: number; min: number; max: number }
+import type { MeterView } from '#app/domain/scenario/play-view.ts'
 
 export function MeterBars({ meters }: { meters: MeterView[] }) {
 	return (

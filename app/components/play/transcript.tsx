@@ -1,7 +1,4 @@
-export type TranscriptEntry =
-	| { kind: 'narration'; text: string }
-	| { kind: 'customer'; speaker: string; text: string }
-	| { kind: 'learner'; text: string }
+import type { TranscriptEntry } from '#app/domain/scenario/play-view.ts'
 
 export function Transcript({ entries, customerName }: { entries: TranscriptEntry[]; customerName: string }) {
 	return (

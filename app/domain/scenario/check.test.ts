@@ -364,13 +364,13 @@ describe('structural rules', () => {
 	it('requires 2 to 4 choices in a turn, and choices at all', () => {
 		const one = edit(tiny, ['      - id: promise\n', '      - id: promise\n        when: { promised: true }\n'])
 		expect(errorsOf(one)).toEqual([]) // conditioned but still two choices: fine structurally
-		const only = tiny.replace(/      - id: promise[\s\S]*?why: You promised what you cannot know\.\n/, '')
+		const only = tiny.replace(/ {6}- id: promise[\s\S]*?why: You promised what you cannot know\.\n/, '')
 		expectOne(problemsOf(only), {
 			path: 'nodes.opening.choices',
 			message: 'a turn needs 2 to 4 choices (it has 1)',
 			...positionAfter(only, '  opening:', 'choices'),
 		})
-		const none = tiny.replace(/    choices:\n      - id: plan[\s\S]*?(?=  decide:)/, '    choices: []\n')
+		const none = tiny.replace(/ {4}choices:\n {6}- id: plan[\s\S]*?(?= {2}decide:)/, '    choices: []\n')
 		expectOne(problemsOf(none), {
 			path: 'nodes.details.choices',
 			message: 'a turn needs 2 to 4 choices (it has 0)',

@@ -1,0 +1,7 @@
+// What the play page shows of a conversation: plain data, shared by the play service and its components.
+export type TranscriptEntry =
+	| { kind: 'narration'; text: string }
+	| { kind: 'customer'; speaker: string; text: string }
+	| { kind: 'learner'; text: string }
+
+export type MeterView = { id: string; label: string; value: number; min: number; max: number }
