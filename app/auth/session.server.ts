@@ -5,6 +5,7 @@ import { recordAudit } from '#app/data/audit.server.ts'
 import { createSessionRow, deleteSessionByHash, findSessionByToken, touchSession } from '#app/data/sessions.server.ts'
 import { isSessionActive, shouldTouchSession, type SessionPolicy } from '#app/domain/accounts/lifetimes.ts'
 import type { Role } from '#app/domain/accounts/roles.ts'
+import { can, permissionMessages, type PermissionAction, type PermissionSubject } from '#app/domain/permissions.ts'
 import { cookiesAreSecure, getEnv } from '#app/utils/env.server.ts'
 import { forbidden } from '#app/utils/http.server.ts'
 
@@ -79,23 +80,27 @@ export async function requireViewer(request: Request, context?: AppLoadContext):
 	return viewer
 }
 
-export async function requireRole(
+// The one permission gate for routes: asks can(), and records a denial in its own
+// statement (so it survives the failed request) before answering 403.
+export async function requirePermission(
 	request: Request,
 	context: AppLoadContext,
-	allowed: readonly Role[],
+	action: PermissionAction,
+	subject?: PermissionSubject,
+	viewer?: Viewer,
 ): Promise<Viewer> {
-	const viewer = await requireViewer(request, context)
-	if (!allowed.includes(viewer.role)) {
+	const who = viewer ?? (await requireViewer(request, context))
+	if (!can({ userId: who.user.id, role: who.role }, action, subject)) {
 		await recordAudit({
 			type: 'access_denied',
-			organisationId: viewer.organisation.id,
-			userId: viewer.user.id,
+			organisationId: who.organisation.id,
+			userId: who.user.id,
 			ip: context.clientIp,
-			detail: { path: new URL(request.url).pathname, role: viewer.role },
+			detail: { path: new URL(request.url).pathname, role: who.role, action },
 		})
-		throw forbidden()
+		throw forbidden(permissionMessages[action])
 	}
-	return viewer
+	return who
 }
 
 // Always a fresh id at sign-in (and the old row removed): no session fixation.

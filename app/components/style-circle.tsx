@@ -1,6 +1,6 @@
 import { describePlacement } from '#app/domain/assessment/report-content.ts'
 import { BALANCED_RADIUS, BLEND_BAND, classifyDot } from '#app/domain/assessment/scoring.ts'
-import { STYLE_NAMES, type Style } from '#app/domain/assessment/style-model.ts'
+import { STYLE_NAMES, type Style } from '#app/domain/style.ts'
 
 // The style circle as plain inline SVG: renders on the server, needs no JavaScript, and takes
 // its colours from currentColor so the page decides the palette. Every part carries a

@@ -1,17 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { requireRole } from '#app/auth/session.server.ts'
+import { requirePermission } from '#app/auth/session.server.ts'
 import { completedAnswersFor } from '#app/data/assessments.server.ts'
 import { likertAnswersSchema } from '#app/domain/assessment/answers.ts'
 import { CURRENT_INSTRUMENT } from '#app/domain/assessment/item-bank.ts'
 import { MIN_RESPONSES_FOR_DISPLAY, itemStatistics } from '#app/domain/assessment/item-stats.ts'
-import { AXES, AXIS_LABELS } from '#app/domain/assessment/style-model.ts'
+import { AXES, AXIS_LABELS } from '#app/domain/style.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Instrument statistics · Attune' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	const viewer = await requireRole(request, context, ['admin'])
+	const viewer = await requirePermission(request, context, 'organisation.view-instrument-statistics')
 	const instrument = CURRENT_INSTRUMENT
 	const schema = likertAnswersSchema(instrument, 'partial')
 	// Only aggregates leave the server; stored answers are validated before use. Results scored

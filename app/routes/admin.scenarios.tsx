@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { requireRole } from '#app/auth/session.server.ts'
+import { requirePermission } from '#app/auth/session.server.ts'
 import { SubmitButton } from '#app/components/forms.tsx'
 import { getScenarioLibrary, reloadScenarioLibrary } from '#app/data/scenario-library.server.ts'
 import { formatProblem } from '#app/domain/scenario/problems.ts'
@@ -11,7 +11,7 @@ import { formatDateTime } from '#app/utils/format.ts'
 export const meta: MetaFunction = () => [{ title: 'Scenario library · Attune' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	await requireRole(request, context, ['admin'])
+	await requirePermission(request, context, 'library.view')
 	const library = getScenarioLibrary()
 	return json({
 		loadedAt: library.loadedAt.toISOString(),
@@ -31,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 // Re-reading the folder is how an admin picks up edited files without a restart.
 export async function action({ request, context }: ActionFunctionArgs) {
-	await requireRole(request, context, ['admin'])
+	await requirePermission(request, context, 'library.view')
 	reloadScenarioLibrary()
 	throw redirect('/admin/scenarios')
 }

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { requireViewer } from '#app/auth/session.server.ts'
 import { currentPage, submitPage } from '#app/data/assessment-flow.server.ts'
 import { LIKERT_LABELS, type LikertValue } from '#app/domain/assessment/item-bank.ts'
-import { STYLES, STYLE_NAMES } from '#app/domain/assessment/style-model.ts'
+import { STYLES, STYLE_NAMES } from '#app/domain/style.ts'
 import { badRequest, readFormData } from '#app/utils/http.server.ts'
 import assessmentStyles from '#app/styles/assessment.css?url'
 

@@ -4,17 +4,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { requireRole, requireViewer, type Viewer } from '#app/auth/session.server.ts'
+import { requirePermission, requireViewer, type Viewer } from '#app/auth/session.server.ts'
 import { FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { RoleBadge } from '#app/components/role-badge.tsx'
 import { RoleSelect } from '#app/components/role-select.tsx'
 import { recordAudit } from '#app/data/audit.server.ts'
 import { changeMemberRole, coachesMember, getMember, LastAdminError, removeMember } from '#app/data/members.server.ts'
 import { changeRoleSchema, removeMemberSchema } from '#app/domain/accounts/forms.ts'
-import { memberPageAccess } from '#app/domain/accounts/roles.ts'
+import { can } from '#app/domain/permissions.ts'
 import { formatDate } from '#app/utils/format.ts'
-import { forbidden, notFound, readFormData } from '#app/utils/http.server.ts'
-import type { AppLoadContext } from '@remix-run/node'
+import { notFound, readFormData } from '#app/utils/http.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: data ? `${data.member.name} · Attune` : 'Member · Attune' },
@@ -31,33 +30,25 @@ async function loadMember(viewer: Viewer, params: unknown) {
 	return member
 }
 
-async function denied(viewer: Viewer, context: AppLoadContext, request: Request): Promise<never> {
-	await recordAudit({
-		type: 'access_denied',
-		organisationId: viewer.organisation.id,
-		userId: viewer.user.id,
-		ip: context.clientIp,
-		detail: { path: new URL(request.url).pathname },
-	})
-	throw forbidden('Only admins, the member themselves and their coaches can see this page.')
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const viewer = await requireViewer(request, context)
 	const member = await loadMember(viewer, params)
-	const access = memberPageAccess({
-		viewerId: viewer.user.id,
-		viewerRole: viewer.role,
-		memberId: member.id,
-		viewerCoachesMember:
+	const subject = {
+		kind: 'member' as const,
+		userId: member.id,
+		coachedByViewer:
 			viewer.role === 'coach' && (await coachesMember(viewer.organisation.id, viewer.user.id, member.id)),
+	}
+	await requirePermission(request, context, 'member.view', subject, viewer)
+	return json({
+		member,
+		canManage: can({ userId: viewer.user.id, role: viewer.role }, 'member.manage', subject),
+		isSelf: member.id === viewer.user.id,
 	})
-	if (access === 'denied') await denied(viewer, context, request)
-	return json({ member, canManage: access === 'full', isSelf: member.id === viewer.user.id })
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-	const viewer = await requireRole(request, context, ['admin'])
+	const viewer = await requirePermission(request, context, 'member.manage')
 	const member = await loadMember(viewer, params)
 	const formData = await readFormData(request)
 	const submission = parseWithZod(formData, {

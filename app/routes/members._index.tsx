@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { json } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { requireRole } from '#app/auth/session.server.ts'
+import { requirePermission } from '#app/auth/session.server.ts'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { RoleBadge } from '#app/components/role-badge.tsx'
 import { RoleSelect } from '#app/components/role-select.tsx'
@@ -19,7 +19,7 @@ import { badRequest, readFormData } from '#app/utils/http.server.ts'
 export const meta: MetaFunction = () => [{ title: 'Members · Attune' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	const viewer = await requireRole(request, context, ['admin'])
+	const viewer = await requirePermission(request, context, 'organisation.manage-members')
 	const [members, invitations] = await Promise.all([
 		listMembers(viewer.organisation.id),
 		listPendingInvitations(viewer.organisation.id),
@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const revokeSchema = z.object({ intent: z.literal('revoke'), invitationId: z.uuid() })
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const viewer = await requireRole(request, context, ['admin'])
+	const viewer = await requirePermission(request, context, 'organisation.manage-members')
 	const formData = await readFormData(request)
 	const intent = formData.get('intent')
 

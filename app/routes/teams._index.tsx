@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { requireRole } from '#app/auth/session.server.ts'
+import { requirePermission } from '#app/auth/session.server.ts'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { getMember, listMembers } from '#app/data/members.server.ts'
 import {
@@ -20,7 +20,7 @@ import { badRequest, readFormData } from '#app/utils/http.server.ts'
 export const meta: MetaFunction = () => [{ title: 'Teams · Attune' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	const viewer = await requireRole(request, context, ['admin', 'coach'])
+	const viewer = await requirePermission(request, context, 'teams.view')
 	const isAdmin = viewer.role === 'admin'
 	const [teams, members] = await Promise.all([
 		listTeams(viewer.organisation.id, isAdmin ? undefined : viewer.user.id),
@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const viewer = await requireRole(request, context, ['admin'])
+	const viewer = await requirePermission(request, context, 'teams.manage')
 	const orgId = viewer.organisation.id
 	const formData = await readFormData(request)
 	if (formData.get('intent') === 'create-team') {

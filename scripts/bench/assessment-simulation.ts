@@ -4,7 +4,7 @@
 // information only and never affects the exit code; a failed quality bar does (exit 1).
 import { DEFAULT_NORMS } from '#app/domain/assessment/norms.ts'
 import { SIMULATION_MODEL, runSimulation, simulationBars } from '#app/domain/assessment/simulation.ts'
-import { AXES } from '#app/domain/assessment/style-model.ts'
+import { AXES } from '#app/domain/style.ts'
 
 function option(name: string, fallback: number): number {
 	const index = process.argv.indexOf(`--${name}`)

@@ -31,27 +31,3 @@ export function navigationFor(role: Role): NavItem[] {
 			]
 	}
 }
-
-export function canManageMembers(role: Role): boolean {
-	return role === 'admin'
-}
-
-export function canViewTeams(role: Role): boolean {
-	return role === 'admin' || role === 'coach'
-}
-
-export type MemberPageAccess = 'full' | 'self' | 'team' | 'denied'
-
-// Who may open a member's page inside one organisation. (Other organisations'
-// members are never found at all: that is a 404 before this is asked.)
-export function memberPageAccess(args: {
-	viewerId: string
-	viewerRole: Role
-	memberId: string
-	viewerCoachesMember: boolean
-}): MemberPageAccess {
-	if (args.viewerRole === 'admin') return 'full'
-	if (args.viewerId === args.memberId) return 'self'
-	if (args.viewerRole === 'coach' && args.viewerCoachesMember) return 'team'
-	return 'denied'
-}

@@ -6,7 +6,7 @@ import {
 	type Instrument,
 	type LikertValue,
 } from '#app/domain/assessment/item-bank.ts'
-import { STYLES, STYLE_NAMES, type Style } from '#app/domain/assessment/style-model.ts'
+import { STYLES, STYLE_NAMES, type Style } from '#app/domain/style.ts'
 
 // The shape of what a learner submits. Answers arrive from HTML forms as strings, so digit
 // strings are accepted and turned into numbers; anything else is rejected with a message that

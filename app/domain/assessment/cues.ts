@@ -1,7 +1,7 @@
 import type { CueAnswers } from '#app/domain/assessment/answers.ts'
 import type { CueVignette, Instrument } from '#app/domain/assessment/item-bank.ts'
 import type { CueReading } from '#app/domain/assessment/result.ts'
-import { STYLES, type Style } from '#app/domain/assessment/style-model.ts'
+import { STYLES, type Style } from '#app/domain/style.ts'
 
 /** Number right, per style, and every vignette the learner misread (an unanswered one scores nothing but is not listed). */
 export function scoreCueReading(answers: Readonly<CueAnswers>, instrument: Instrument): CueReading {

@@ -7,7 +7,7 @@ import {
 	getInstrument,
 	stressItemsOf,
 } from '#app/domain/assessment/item-bank.ts'
-import { AXES, STRESS_REACTIONS, STYLES } from '#app/domain/assessment/style-model.ts'
+import { AXES, STRESS_REACTIONS, STYLES } from '#app/domain/style.ts'
 
 const instrument = CURRENT_INSTRUMENT
 

@@ -1,4 +1,4 @@
-import type { Axis, Style, StressReaction } from '#app/domain/assessment/style-model.ts'
+import type { Axis, Style, StressReaction } from '#app/domain/style.ts'
 
 // The self-assessment instrument, as data. A published version is frozen: changing any wording,
 // keying or item set means adding a new version (results store the version they were scored

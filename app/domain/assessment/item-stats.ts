@@ -1,7 +1,7 @@
 import type { LikertAnswers } from '#app/domain/assessment/answers.ts'
 import { axisItems, type AxisItem, type Instrument } from '#app/domain/assessment/item-bank.ts'
 import { rekey } from '#app/domain/assessment/keying.ts'
-import { AXES, type Axis } from '#app/domain/assessment/style-model.ts'
+import { AXES, type Axis } from '#app/domain/style.ts'
 
 // Classical item statistics for the admin's reliability page and for deriving norms.
 // Only respondents who answered every item of an axis count towards that axis.

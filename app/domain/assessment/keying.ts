@@ -1,6 +1,6 @@
 import type { LikertAnswers } from '#app/domain/assessment/answers.ts'
 import { LIKERT_MAX, LIKERT_MIN, axisItems, type AxisItem, type Instrument } from '#app/domain/assessment/item-bank.ts'
-import type { Axis } from '#app/domain/assessment/style-model.ts'
+import type { Axis } from '#app/domain/style.ts'
 
 /** The answer on the axis's own direction: 5 on a reverse item ("I let others set the pace") counts as 1. */
 export function rekey(item: AxisItem, value: number): number {

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { LikertAnswers } from '#app/domain/assessment/answers.ts'
 import { INSTRUMENT_VERSION, type Instrument } from '#app/domain/assessment/item-bank.ts'
 import { MIN_RESPONSES_FOR_STATS, itemStatistics } from '#app/domain/assessment/item-stats.ts'
-import { AXES, type Axis } from '#app/domain/assessment/style-model.ts'
+import { AXES, type Axis } from '#app/domain/style.ts'
 
 // Norms turn an axis mean (1..5) into a standard score. The zero point is NOT taken from the
 // norm group: it is fixed at the scale midpoint, where someone agrees with "tells" and "asks"

@@ -13,7 +13,7 @@ import {
 	flexAdvice,
 } from '#app/domain/assessment/report-content.ts'
 import { scoreAssessment } from '#app/domain/assessment/scoring.ts'
-import { STRESS_REACTIONS, STYLES, type StressReaction } from '#app/domain/assessment/style-model.ts'
+import { STRESS_REACTIONS, STYLES, type StressReaction } from '#app/domain/style.ts'
 
 const instrument = CURRENT_INSTRUMENT
 const order = buildAssessmentOrder(12)

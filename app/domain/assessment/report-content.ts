@@ -8,7 +8,7 @@ import {
 	STYLE_NAMES,
 	type StressReaction,
 	type Style,
-} from '#app/domain/assessment/style-model.ts'
+} from '#app/domain/style.ts'
 
 // What the learner reads in their report. Plain data plus the functions that pick from it, so
 // every sentence on the page can be traced to a row here and to the score that selected it.

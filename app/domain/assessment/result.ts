@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { STRESS_REACTIONS, STYLES } from '#app/domain/assessment/style-model.ts'
+import { STRESS_REACTIONS, STYLES } from '#app/domain/style.ts'
 
 // The stored result. Rows read back from the database are untrusted, so the same schema that
 // describes what scoring returns is used to validate what comes back.

@@ -12,7 +12,7 @@ import {
 	scoreAxes,
 	scoreStress,
 } from '#app/domain/assessment/scoring.ts'
-import type { StressReaction } from '#app/domain/assessment/style-model.ts'
+import type { StressReaction } from '#app/domain/style.ts'
 
 const instrument = CURRENT_INSTRUMENT
 

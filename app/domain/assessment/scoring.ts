@@ -6,14 +6,7 @@ import { DEFAULT_NORMS, type Norms } from '#app/domain/assessment/norms.ts'
 import { likertPages, type AssessmentOrder } from '#app/domain/assessment/order.ts'
 import { assessQuality } from '#app/domain/assessment/quality.ts'
 import type { AssessmentResult, AxisScore, Placement, StressProfile, StyleDot } from '#app/domain/assessment/result.ts'
-import {
-	AXES,
-	STRESS_REACTIONS,
-	styleAt,
-	type Axis,
-	type Style,
-	type StressReaction,
-} from '#app/domain/assessment/style-model.ts'
+import { AXES, STRESS_REACTIONS, styleAt, type Axis, type Style, type StressReaction } from '#app/domain/style.ts'
 
 /** Inside this distance from the centre (standard units) the report says "balanced". */
 export const BALANCED_RADIUS = 0.5

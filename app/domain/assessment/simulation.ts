@@ -13,7 +13,7 @@ import { buildAssessmentOrder, type AssessmentOrder } from '#app/domain/assessme
 import { MAX_SEED, createRandom, type Random } from '#app/domain/assessment/random.ts'
 import { QUALITY_FLAG_KINDS, type AssessmentResult, type QualityFlagKind } from '#app/domain/assessment/result.ts'
 import { placementCode, scoreAssessment } from '#app/domain/assessment/scoring.ts'
-import { AXES, STYLES, styleAt, type Axis, type StressReaction } from '#app/domain/assessment/style-model.ts'
+import { AXES, STYLES, styleAt, type Axis, type StressReaction } from '#app/domain/style.ts'
 
 // The simulation study (DESIGN.md §1). Simulated respondents with known latent positions answer
 // the real item bank, in the real per-attempt order, under a graded-response model; the real

@@ -1,9 +1,10 @@
 import { z } from 'zod'
+import { STYLE_NAMES, STYLES } from '#app/domain/style.ts'
 
 export const audiences = ['onboarding', 'difficult-calls', 'sales'] as const
 export const channels = ['call', 'chat', 'in-person'] as const
 export const difficulties = ['easy', 'medium', 'hard'] as const
-export const customerStyles = ['director', 'energizer', 'harmonizer', 'analyst'] as const
+export const customerStyles = STYLES
 
 export const audienceLabels: Record<(typeof audiences)[number], string> = {
 	onboarding: 'Onboarding',
@@ -20,12 +21,7 @@ export const difficultyLabels: Record<(typeof difficulties)[number], string> = {
 	medium: 'Medium',
 	hard: 'Hard',
 }
-export const styleLabels: Record<(typeof customerStyles)[number], string> = {
-	director: 'Director',
-	energizer: 'Energizer',
-	harmonizer: 'Harmonizer',
-	analyst: 'Analyst',
-}
+export const styleLabels = STYLE_NAMES
 
 export type CatalogueEntry = {
 	id: string

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { audiences, channels, customerStyles, difficulties } from '#app/domain/practice/catalogue.ts'
+import { STRESS_REACTIONS } from '#app/domain/style.ts'
 import { outcomes } from '#app/domain/practice/outcomes.ts'
 import { skills } from '#app/domain/practice/skills.ts'
 import { conditionSchema, NAME_PATTERN } from '#app/domain/scenario/conditions.ts'
@@ -31,7 +32,7 @@ export const LIMITS = {
 	nameLength: 40,
 } as const
 
-export const stressReactions = ['take_over', 'push_harder', 'give_in', 'withdraw'] as const
+export const stressReactions = STRESS_REACTIONS
 export const flexTags = ['fit', 'neutral', 'miss'] as const
 export const nodeTypes = ['turn', 'branch', 'ending'] as const
 export const GOOD_OUTCOME = 'resolved' satisfies (typeof outcomes)[number]
@@ -193,7 +194,7 @@ export type BranchNode = Extract<ScenarioNode, { type: 'branch' }>
 export type EndingNode = Extract<ScenarioNode, { type: 'ending' }>
 export type Choice = TurnNode['choices'][number]
 export type FlexTag = (typeof flexTags)[number]
-export type StressReaction = (typeof stressReactions)[number]
+export type { StressReaction } from '#app/domain/style.ts'
 
 // Every field name the format knows, for "did you mean" hints on unknown fields.
 export const KNOWN_FIELDS: readonly string[] = [

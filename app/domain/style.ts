@@ -1,6 +1,6 @@
-// The communication-style model (DESIGN.md §1): two continuous axes, four named regions of the
-// circle they span, and the four "backup" reactions under stress. Everything else in the
-// assessment builds on these names, so they live apart from any one instrument version.
+// The one style vocabulary (DESIGN.md §1): two continuous axes, four named regions of the circle
+// they span, and the four "backup" reactions under stress. The assessment, the scenario schema,
+// the catalogue and the feedback all import these names, so they cannot drift apart.
 
 export const AXES = ['assertiveness', 'responsiveness'] as const
 export type Axis = (typeof AXES)[number]
@@ -28,6 +28,20 @@ export const STRESS_REACTION_NAMES: Record<StressReaction, string> = {
 	push_harder: 'Push harder',
 	give_in: 'Give in',
 	withdraw: 'Withdraw',
+}
+
+export const STYLE_DESCRIPTIONS: Record<Style, string> = {
+	director: 'Tells and stays on the task: wants results, speed and control.',
+	energizer: 'Tells and puts people first: wants recognition, ideas and energy.',
+	harmonizer: 'Asks and puts people first: wants safety, harmony and support.',
+	analyst: 'Asks and stays on the task: wants accuracy, data and process.',
+}
+
+export const STRESS_REACTION_DESCRIPTIONS: Record<StressReaction, string> = {
+	take_over: 'Takes control of the conversation and decides for the other person.',
+	push_harder: 'Argues, over-talks or attacks to win the point.',
+	give_in: 'Concedes or agrees too easily to make the tension stop.',
+	withdraw: 'Goes quiet, retreats into detail or avoids the issue.',
 }
 
 // Which side of each axis a style sits on: +1 = tells / people, -1 = asks / task.

@@ -1,0 +1,57 @@
+import type { Role } from '#app/domain/accounts/roles.ts'
+
+// The one place that decides who may do what (DESIGN §4, §7). Routes ask through
+// requirePermission, services through can(); nothing else compares roles.
+
+export type PermissionViewer = { userId: string; role: Role }
+
+// What a check may need to know about the thing being acted on. Relationships (does this
+// coach coach that learner?) are looked up by the caller and passed in, so this stays pure.
+export type PermissionSubject = { kind: 'organisation' } | { kind: 'member'; userId: string; coachedByViewer: boolean }
+
+export const permissionActions = [
+	'organisation.manage-members',
+	'organisation.view-audit-log',
+	'organisation.view-instrument-statistics',
+	'library.view',
+	'teams.view',
+	'teams.manage',
+	'member.view',
+	'member.manage',
+] as const
+export type PermissionAction = (typeof permissionActions)[number]
+
+type Rule = (viewer: PermissionViewer, subject: PermissionSubject | undefined) => boolean
+
+const isAdmin: Rule = (viewer) => viewer.role === 'admin'
+const isStaff: Rule = (viewer) => viewer.role === 'admin' || viewer.role === 'coach'
+
+const rules: Record<PermissionAction, Rule> = {
+	'organisation.manage-members': isAdmin,
+	'organisation.view-audit-log': isAdmin,
+	'organisation.view-instrument-statistics': isAdmin,
+	'library.view': isAdmin,
+	'teams.view': isStaff,
+	'teams.manage': isAdmin,
+	'member.view': (viewer, subject) =>
+		isAdmin(viewer, subject) ||
+		(subject?.kind === 'member' &&
+			(subject.userId === viewer.userId || (viewer.role === 'coach' && subject.coachedByViewer))),
+	'member.manage': isAdmin,
+}
+
+export function can(viewer: PermissionViewer, action: PermissionAction, subject?: PermissionSubject): boolean {
+	return rules[action](viewer, subject)
+}
+
+// Said on the 403 page: what the rule requires, in words.
+export const permissionMessages: Record<PermissionAction, string> = {
+	'organisation.manage-members': 'Only admins can manage members.',
+	'organisation.view-audit-log': 'Only admins can see the audit log.',
+	'organisation.view-instrument-statistics': 'Only admins can see the instrument statistics.',
+	'library.view': 'Only admins can see the scenario library.',
+	'teams.view': 'Only admins and coaches can see teams.',
+	'teams.manage': 'Only admins can change teams.',
+	'member.view': 'Only admins, the member themselves and their coaches can see this page.',
+	'member.manage': 'Only admins can change a membership.',
+}
