@@ -174,11 +174,28 @@ export const scenarioSchema = z
 				})
 			}
 		}),
+		// The meter whose fall means "this customer is under pressure" (DESIGN §7): backup-behaviour
+		// variants and "under pressure" feedback rules read it.
+		pressure: z.strictObject({ meter: name('a meter name'), below: z.number().int() }),
 		flags: uniqueList(name('a flag name'), 'flag').optional(),
 		start: nodeRef,
 		nodes: z.record(nodeRef, nodeSchema),
 	})
 	.superRefine((s, ctx) => {
+		const pressureMeter = s.meters[s.pressure.meter]
+		if (!pressureMeter) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['pressure', 'meter'],
+				message: `undeclared meter "${s.pressure.meter}"; name one of: ${Object.keys(s.meters).join(', ')}`,
+			})
+		} else if (s.pressure.below <= pressureMeter.min || s.pressure.below > pressureMeter.max) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['pressure', 'below'],
+				message: `must be above the meter's min (${pressureMeter.min}) and at most its max (${pressureMeter.max})`,
+			})
+		}
 		// A condition key must mean one thing: either a meter or a flag.
 		s.flags?.forEach((f, i) => {
 			if (f in s.meters) ctx.addIssue({ code: 'custom', path: ['flags', i], message: `"${f}" is already a meter name` })
