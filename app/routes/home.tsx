@@ -5,7 +5,7 @@ import { requireViewer } from '#app/auth/session.server.ts'
 import { listPendingInvitations } from '#app/data/invitations.server.ts'
 import { countMembersByRole, getMember } from '#app/data/members.server.ts'
 import { listTeams } from '#app/data/teams.server.ts'
-import { findScenario, listInProgress } from '#app/data/play.server.ts'
+import { findScenario, listInProgress } from '#app/services/play.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Home · Attune' }]
 

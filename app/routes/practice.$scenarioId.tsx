@@ -4,7 +4,13 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireViewer } from '#app/auth/session.server.ts'
 import { ResumeOrStart } from '#app/components/resume-or-start.tsx'
-import { abandonAttempt, findScenario, listInProgress, scenarioSummary, startAttempt } from '#app/data/play.server.ts'
+import {
+	abandonAttempt,
+	findScenario,
+	listInProgress,
+	scenarioSummary,
+	startAttempt,
+} from '#app/services/play.server.ts'
 import { audienceLabels, channelLabels, difficultyLabels, styleLabels } from '#app/domain/practice/catalogue.ts'
 import { skillLabels } from '#app/domain/practice/skills.ts'
 import { badRequest, notFound, readFormData } from '#app/utils/http.server.ts'

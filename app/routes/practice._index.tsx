@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSubmit } from '@remix-run/react'
 import { requireViewer } from '#app/auth/session.server.ts'
-import { getLibrary, listInProgress, scenarioSummary } from '#app/data/play.server.ts'
+import { getLibrary, listInProgress, scenarioSummary } from '#app/services/play.server.ts'
 import {
 	audienceLabels,
 	audiences,
