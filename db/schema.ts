@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm'
+import { sql, type BuildExtraConfigColumns } from 'drizzle-orm'
 import type { AssessmentResult } from '#app/domain/assessment/result.ts'
 import {
 	doublePrecision,
@@ -9,6 +9,8 @@ import {
 	pgEnum,
 	pgTable,
 	primaryKey,
+	type PgColumnBuilderBase,
+	type PgTableExtraConfigValue,
 	text,
 	timestamp,
 	uniqueIndex,
@@ -21,6 +23,28 @@ import {
 export const roleEnum = pgEnum('membership_role', ['learner', 'coach', 'admin'])
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+
+const tenantColumns = () => ({
+	organisationId: uuid('organisation_id')
+		.notNull()
+		.references(() => organisations.id, { onDelete: 'cascade' }),
+	id: uuid('id').notNull().defaultRandom(),
+})
+
+// A tenant table: organisation_id + id lead the table and its primary key, so each row's
+// key carries its tenant. Further keys and indexes (in `extra`) must also start with organisation_id.
+function tenantTable<TName extends string, TColumns extends Record<string, PgColumnBuilderBase>>(
+	name: TName,
+	columns: TColumns,
+	extra: (
+		t: BuildExtraConfigColumns<TName, ReturnType<typeof tenantColumns> & TColumns, 'pg'>,
+	) => PgTableExtraConfigValue[] = () => [],
+) {
+	return pgTable(name, { ...tenantColumns(), ...columns }, (t) => [
+		primaryKey({ columns: [t.organisationId, t.id] }),
+		...extra(t),
+	])
+}
 
 export const organisations = pgTable('organisations', {
 	id: uuid('id').primaryKey().defaultRandom(),
@@ -76,13 +100,9 @@ export const sessions = pgTable(
 	(t) => [index('sessions_user_idx').on(t.userId)],
 )
 
-export const invitations = pgTable(
+export const invitations = tenantTable(
 	'invitations',
 	{
-		organisationId: uuid('organisation_id')
-			.notNull()
-			.references(() => organisations.id, { onDelete: 'cascade' }),
-		id: uuid('id').notNull().defaultRandom(),
 		email: text('email').notNull(),
 		role: roleEnum('role').notNull(),
 		tokenHash: text('token_hash').notNull(),
@@ -92,23 +112,16 @@ export const invitations = pgTable(
 		acceptedAt: timestamp('accepted_at', { withTimezone: true }),
 		revokedAt: timestamp('revoked_at', { withTimezone: true }),
 	},
-	(t) => [primaryKey({ columns: [t.organisationId, t.id] }), uniqueIndex('invitations_token_key').on(t.tokenHash)],
+	(t) => [uniqueIndex('invitations_token_key').on(t.tokenHash)],
 )
 
-export const teams = pgTable(
+export const teams = tenantTable(
 	'teams',
 	{
-		organisationId: uuid('organisation_id')
-			.notNull()
-			.references(() => organisations.id, { onDelete: 'cascade' }),
-		id: uuid('id').notNull().defaultRandom(),
 		name: text('name').notNull(),
 		createdAt: createdAt(),
 	},
-	(t) => [
-		primaryKey({ columns: [t.organisationId, t.id] }),
-		uniqueIndex('teams_org_name_key').on(t.organisationId, t.name),
-	],
+	(t) => [uniqueIndex('teams_org_name_key').on(t.organisationId, t.name)],
 )
 
 // Composite foreign keys keep a team's people inside the team's organisation.
@@ -175,13 +188,9 @@ export const auditEvents = pgTable(
 
 export const assessmentStatusEnum = pgEnum('assessment_status', ['in_progress', 'completed', 'abandoned'])
 
-export const assessmentAttempts = pgTable(
+export const assessmentAttempts = tenantTable(
 	'assessment_attempts',
 	{
-		organisationId: uuid('organisation_id')
-			.notNull()
-			.references(() => organisations.id, { onDelete: 'cascade' }),
-		id: uuid('id').notNull().defaultRandom(),
 		userId: uuid('user_id').notNull(),
 		instrumentVersion: text('instrument_version').notNull(),
 		// Item order is reproducible from the seed, so it is stored instead of the order itself.
@@ -206,7 +215,6 @@ export const assessmentAttempts = pgTable(
 		completedAt: timestamp('completed_at', { withTimezone: true }),
 	},
 	(t) => [
-		primaryKey({ columns: [t.organisationId, t.id] }),
 		foreignKey({
 			columns: [t.organisationId, t.userId],
 			foreignColumns: [memberships.organisationId, memberships.userId],
@@ -215,13 +223,9 @@ export const assessmentAttempts = pgTable(
 	],
 )
 
-export const assessmentResults = pgTable(
+export const assessmentResults = tenantTable(
 	'assessment_results',
 	{
-		organisationId: uuid('organisation_id')
-			.notNull()
-			.references(() => organisations.id, { onDelete: 'cascade' }),
-		id: uuid('id').notNull().defaultRandom(),
 		attemptId: uuid('attempt_id').notNull(),
 		userId: uuid('user_id').notNull(),
 		instrumentVersion: text('instrument_version').notNull(),
@@ -234,7 +238,6 @@ export const assessmentResults = pgTable(
 		createdAt: createdAt(),
 	},
 	(t) => [
-		primaryKey({ columns: [t.organisationId, t.id] }),
 		uniqueIndex('assessment_results_attempt_key').on(t.organisationId, t.attemptId),
 		foreignKey({
 			columns: [t.organisationId, t.attemptId],
@@ -264,13 +267,9 @@ export const scenarioVersions = pgTable(
 export const attemptStatusEnum = pgEnum('attempt_status', ['in_progress', 'completed', 'abandoned'])
 export const visibilityEnum = pgEnum('attempt_visibility', ['private', 'shared'])
 
-export const attempts = pgTable(
+export const attempts = tenantTable(
 	'attempts',
 	{
-		organisationId: uuid('organisation_id')
-			.notNull()
-			.references(() => organisations.id, { onDelete: 'cascade' }),
-		id: uuid('id').notNull().defaultRandom(),
 		userId: uuid('user_id').notNull(),
 		scenarioVersionId: uuid('scenario_version_id')
 			.notNull()
@@ -286,12 +285,18 @@ export const attempts = pgTable(
 		completedAt: timestamp('completed_at', { withTimezone: true }),
 	},
 	(t) => [
-		primaryKey({ columns: [t.organisationId, t.id] }),
 		foreignKey({
 			columns: [t.organisationId, t.userId],
 			foreignColumns: [memberships.organisationId, memberships.userId],
 		}).onDelete('cascade'),
 		index('attempts_user_idx').on(t.organisationId, t.userId, t.status, t.startedAt),
+		// One open attempt per learner × scenario: a double Start lands on the same attempt.
+		// The coaching work adds assignment_id: add `and assignment_id is null` to this predicate
+		// (self-started practice), plus a sibling index on (organisation_id, user_id, assignment_id)
+		// where status = 'in_progress' and assignment_id is not null (an assignment starts its own).
+		uniqueIndex('attempts_open_key')
+			.on(t.organisationId, t.userId, t.scenarioSlug)
+			.where(sql`${t.status} = 'in_progress'`),
 	],
 )
 

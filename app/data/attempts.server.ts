@@ -1,16 +1,18 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
-import { getDb, prepared, rowsOf } from '#db/client.server.ts'
+import { getDb, prepared, rowsOf, type Database, type Transaction } from '#db/client.server.ts'
 import { attempts, decisions, scenarioVersions } from '#db/schema.ts'
 
 export type AttemptRow = typeof attempts.$inferSelect
 
-export async function ensureScenarioVersion(input: {
-	slug: string
-	contentHash: string
-	title: string
-	definition: Record<string, unknown>
-}): Promise<string> {
-	const db = getDb()
+export async function ensureScenarioVersion(
+	input: {
+		slug: string
+		contentHash: string
+		title: string
+		definition: Record<string, unknown>
+	},
+	db: Database | Transaction = getDb(),
+): Promise<string> {
 	const [existing] = await db
 		.select({ id: scenarioVersions.id })
 		.from(scenarioVersions)
@@ -26,21 +28,41 @@ export async function ensureScenarioVersion(input: {
 	return row.id
 }
 
-export async function getScenarioVersion(id: string) {
-	const [row] = await getDb().select().from(scenarioVersions).where(eq(scenarioVersions.id, id))
+export async function getScenarioVersion(id: string, db: Database | Transaction = getDb()) {
+	const [row] = await db.select().from(scenarioVersions).where(eq(scenarioVersions.id, id))
 	return row
 }
 
-export async function createAttempt(input: {
+export type NewAttempt = {
 	organisationId: string
 	userId: string
 	scenarioVersionId: string
 	scenarioSlug: string
 	snapshot: Record<string, unknown>
-}): Promise<AttemptRow> {
-	const [row] = await getDb().insert(attempts).values(input).returning()
-	if (!row) throw new Error('insert returned no row')
-	return row
+}
+
+// Inserts an attempt unless the learner already has one open on this scenario (the partial
+// unique index attempts_open_key): then that one is answered. "On conflict do nothing" waits for
+// a concurrent insert to commit instead of failing, so two simultaneous Starts agree on one row.
+export async function createOrFindOpenAttempt(
+	input: NewAttempt,
+	db: Database | Transaction = getDb(),
+): Promise<{ row: AttemptRow; created: boolean }> {
+	const [inserted] = await db.insert(attempts).values(input).onConflictDoNothing().returning()
+	if (inserted) return { row: inserted, created: true }
+	const [open] = await db
+		.select()
+		.from(attempts)
+		.where(
+			and(
+				eq(attempts.organisationId, input.organisationId),
+				eq(attempts.userId, input.userId),
+				eq(attempts.scenarioSlug, input.scenarioSlug),
+				eq(attempts.status, 'in_progress'),
+			),
+		)
+	if (!open) throw new Error('an attempt insert conflicted, yet no open attempt was found')
+	return { row: open, created: false }
 }
 
 // The learner's own attempt only: anyone else's (or another organisation's) is not found.
@@ -79,6 +101,21 @@ export async function listOwnAttempts(organisationId: string, userId: string, sl
 				eq(attempts.userId, userId),
 				slugs ? inArray(attempts.scenarioSlug, slugs) : undefined,
 			),
+		)
+		.orderBy(desc(attempts.startedAt))
+}
+
+export async function listInProgressAttempts(organisationId: string, userId: string) {
+	return getDb()
+		.select({
+			id: attempts.id,
+			scenarioSlug: attempts.scenarioSlug,
+			step: attempts.step,
+			startedAt: attempts.startedAt,
+		})
+		.from(attempts)
+		.where(
+			and(eq(attempts.organisationId, organisationId), eq(attempts.userId, userId), eq(attempts.status, 'in_progress')),
 		)
 		.orderBy(desc(attempts.startedAt))
 }
@@ -142,8 +179,13 @@ export async function listDecisions(organisationId: string, attemptId: string) {
 		.orderBy(asc(decisions.step))
 }
 
-export async function abandonAttempt(organisationId: string, userId: string, attemptId: string): Promise<boolean> {
-	const rows = await getDb()
+export async function abandonAttempt(
+	organisationId: string,
+	userId: string,
+	attemptId: string,
+	db: Database | Transaction = getDb(),
+): Promise<boolean> {
+	const rows = await db
 		.update(attempts)
 		.set({ status: 'abandoned', completedAt: new Date() })
 		.where(

@@ -5,7 +5,8 @@ import { requireViewer } from '#app/auth/session.server.ts'
 import { listPendingInvitations } from '#app/data/invitations.server.ts'
 import { countMembersByRole, getMember } from '#app/data/members.server.ts'
 import { listTeams } from '#app/data/teams.server.ts'
-import { findScenario, listInProgress } from '#app/services/play.server.ts'
+import { listInProgressAttempts } from '#app/data/attempts.server.ts'
+import { findScenario } from '#app/services/play.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Home · Attune' }]
 
@@ -27,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	}
 	const me = await getMember(orgId, viewer.user.id)
 	const teams = (await listTeams(orgId)).filter((t) => me?.teams.some((m) => m.id === t.id))
-	const practice = (await listInProgress(viewer)).map((a) => ({
+	const practice = (await listInProgressAttempts(orgId, viewer.user.id)).map((a) => ({
 		id: a.id,
 		title: findScenario(a.scenarioSlug)?.title ?? a.scenarioSlug,
 		step: a.step,

@@ -10,6 +10,7 @@ import { abandonAttempt, choose, loadPlay } from '#app/services/play.server.ts'
 import { outcomeLabels } from '#app/domain/practice/outcomes.ts'
 import { styleLabels } from '#app/domain/practice/catalogue.ts'
 import { badRequest, notFound, readFormData } from '#app/utils/http.server.ts'
+import { unwrap } from '#app/utils/service-response.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: data ? `${data.play.scenario.title} · Attune` : 'Practice · Attune' },
@@ -25,7 +26,7 @@ function attemptIdFrom(params: unknown): string {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const viewer = await requireViewer(request, context)
-	const play = await loadPlay(viewer, attemptIdFrom(params))
+	const play = unwrap(await loadPlay(viewer, attemptIdFrom(params)))
 	return json({ play })
 }
 
@@ -44,11 +45,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const parsed = actionSchema.safeParse(Object.fromEntries(await readFormData(request)))
 	if (!parsed.success) throw badRequest('That choice could not be read. Please choose again.')
 	if (parsed.data.intent === 'abandon') {
-		const play = await loadPlay(viewer, attemptId)
-		await abandonAttempt(viewer, attemptId)
-		throw redirect(`/practice/${play.scenario.id}`)
+		const { scenarioId } = unwrap(await abandonAttempt(viewer, attemptId))
+		throw redirect(`/practice/${scenarioId}`)
 	}
-	const outcome = await choose(viewer, attemptId, { step: parsed.data.step, choiceId: parsed.data.choice })
+	const outcome = unwrap(await choose(viewer, attemptId, { step: parsed.data.step, choiceId: parsed.data.choice }))
 	// Post/redirect/get: a stale or replayed submission lands on the current turn with a notice.
 	throw redirect(outcome === 'stale' ? `/play/${attemptId}?notice=stale` : `/play/${attemptId}`)
 }

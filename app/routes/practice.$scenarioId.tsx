@@ -4,16 +4,12 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireViewer } from '#app/auth/session.server.ts'
 import { ResumeOrStart } from '#app/components/resume-or-start.tsx'
-import {
-	abandonAttempt,
-	findScenario,
-	listInProgress,
-	scenarioSummary,
-	startAttempt,
-} from '#app/services/play.server.ts'
+import { listInProgressAttempts } from '#app/data/attempts.server.ts'
+import { findScenario, scenarioSummary, startAttempt } from '#app/services/play.server.ts'
 import { audienceLabels, channelLabels, difficultyLabels, styleLabels } from '#app/domain/practice/catalogue.ts'
 import { skillLabels } from '#app/domain/practice/skills.ts'
 import { badRequest, notFound, readFormData } from '#app/utils/http.server.ts'
+import { unwrap } from '#app/utils/service-response.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: data ? `${data.scenario.title} · Practice · Attune` : 'Practice · Attune' },
@@ -29,7 +25,9 @@ function scenarioFrom(params: unknown) {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const viewer = await requireViewer(request, context)
 	const s = scenarioFrom(params)
-	const inProgress = (await listInProgress(viewer)).find((a) => a.scenarioSlug === s.id)
+	const inProgress = (await listInProgressAttempts(viewer.organisation.id, viewer.user.id)).find(
+		(a) => a.scenarioSlug === s.id,
+	)
 	return json({
 		scenario: {
 			...scenarioSummary(s),
@@ -51,8 +49,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const s = scenarioFrom(params)
 	const parsed = actionSchema.safeParse(Object.fromEntries(await readFormData(request)))
 	if (!parsed.success) throw badRequest('That request could not be understood.')
-	if (parsed.data.intent === 'restart') await abandonAttempt(viewer, parsed.data.attemptId)
-	const attemptId = await startAttempt(viewer, s.id)
+	const restartAttemptId = parsed.data.intent === 'restart' ? parsed.data.attemptId : undefined
+	const { attemptId } = unwrap(await startAttempt(viewer, { scenarioId: s.id, restartAttemptId }))
 	throw redirect(`/play/${attemptId}`)
 }
 

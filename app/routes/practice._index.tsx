@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSubmit } from '@remix-run/react'
 import { requireViewer } from '#app/auth/session.server.ts'
-import { getLibrary, listInProgress, scenarioSummary } from '#app/services/play.server.ts'
+import { listInProgressAttempts } from '#app/data/attempts.server.ts'
+import { getLibrary, scenarioSummary } from '#app/services/play.server.ts'
 import {
 	audienceLabels,
 	audiences,
@@ -23,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
 	const filter = catalogueFilterSchema.parse(Object.fromEntries(url.searchParams))
 	const library = getLibrary()
-	const inProgress = await listInProgress(viewer)
+	const inProgress = await listInProgressAttempts(viewer.organisation.id, viewer.user.id)
 	const resumable = new Map(inProgress.map((a) => [a.scenarioSlug, a.id]))
 	const scenarios = filterCatalogue(
 		library.scenarios.map((s) => ({

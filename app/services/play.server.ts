@@ -1,17 +1,17 @@
 import type { Viewer } from '#app/auth/session.server.ts'
 import {
 	abandonAttempt as abandonAttemptRow,
-	createAttempt,
+	createOrFindOpenAttempt,
 	ensureScenarioVersion,
 	getOwnAttempt,
 	getScenarioVersion,
-	listOwnAttempts,
 	recordDecision,
+	type AttemptRow,
 } from '#app/data/attempts.server.ts'
 import { getScenarioLibrary } from '#app/data/scenario-library.server.ts'
 import type { MeterView, TranscriptEntry } from '#app/domain/scenario/play-view.ts'
 import { checkScenarioData } from '#app/domain/scenario/check.ts'
-import { compileScenario, type ScenarioMachine } from '#app/domain/scenario/compile.ts'
+import { compileScenario, type PlaySnapshot, type ScenarioMachine } from '#app/domain/scenario/compile.ts'
 import {
 	applyChoice,
 	availableChoices,
@@ -23,7 +23,8 @@ import {
 } from '#app/domain/scenario/play.ts'
 import { restoreSnapshot } from '#app/domain/scenario/restore.ts'
 import type { Scenario } from '#app/domain/scenario/schema.ts'
-import { badRequest, httpError, notFound } from '#app/utils/http.server.ts'
+import { fail, ok, type ServiceResult } from '#app/services/result.ts'
+import { getDb, type Database, type Transaction } from '#db/client.server.ts'
 
 export function getLibrary() {
 	return getScenarioLibrary()
@@ -51,58 +52,77 @@ type CompiledVersion = { scenario: Scenario; machine: ScenarioMachine }
 // Versions are immutable, so a compiled machine can be kept for the life of the process.
 const compiled = new Map<string, CompiledVersion>()
 
-async function loadVersion(versionId: string): Promise<CompiledVersion> {
+async function loadVersion(
+	versionId: string,
+	db: Database | Transaction = getDb(),
+): Promise<ServiceResult<CompiledVersion>> {
 	const hit = compiled.get(versionId)
-	if (hit) return hit
-	const row = await getScenarioVersion(versionId)
-	if (!row) throw httpError(409, 'The scenario this attempt was started on is missing.')
+	if (hit) return ok(hit)
+	const row = await getScenarioVersion(versionId, db)
+	if (!row) return fail.conflict('The scenario this attempt was started on is missing.')
 	// Stored definitions are read back through the same checks as files.
 	const checked = checkScenarioData(row.definition)
-	if (!checked.scenario) throw httpError(409, 'The stored scenario definition for this attempt is not valid.')
+	if (!checked.scenario) return fail.conflict('The stored scenario definition for this attempt is not valid.')
 	const entry = { scenario: checked.scenario, machine: compileScenario(checked.scenario) }
 	compiled.set(versionId, entry)
-	return entry
+	return ok(entry)
 }
 
-export async function listInProgress(viewer: Viewer) {
-	const rows = await listOwnAttempts(viewer.organisation.id, viewer.user.id)
-	return rows.filter((r) => r.status === 'in_progress')
-}
+export type StartInput = { scenarioId: string; restartAttemptId?: string }
+export type Started = { attemptId: string; resumed: boolean }
 
-export async function startAttempt(viewer: Viewer, scenarioId: string): Promise<string> {
-	const scenario = findScenario(scenarioId)
-	if (!scenario) throw notFound('There is no such scenario in the library.')
+// Start (or restart) a self-started practice attempt. There is one in-progress attempt per
+// learner × scenario: a second Start (double-click, second tab) lands on the open one.
+export async function startAttempt(viewer: Viewer, input: StartInput): Promise<ServiceResult<Started>> {
+	const scenario = findScenario(input.scenarioId)
+	if (!scenario) return fail.notFound('There is no such scenario in the library.')
 	const { contentHash, file: _file, warnings: _warnings, ...definition } = scenario
-	const versionId = await ensureScenarioVersion({
-		slug: scenario.id,
-		contentHash,
-		title: scenario.title,
-		definition,
+	const organisationId = viewer.organisation.id
+	const userId = viewer.user.id
+	return getDb().transaction(async (tx) => {
+		// Restart leaves the open attempt behind first, so the new one takes its place.
+		if (input.restartAttemptId) await abandonAttemptRow(organisationId, userId, input.restartAttemptId, tx)
+		const versionId = await ensureScenarioVersion(
+			{ slug: scenario.id, contentHash, title: scenario.title, definition },
+			tx,
+		)
+		const version = await loadVersion(versionId, tx)
+		if (!version.ok) return version
+		const { machine } = version.value
+		const attempt = await createOrFindOpenAttempt(
+			{
+				organisationId,
+				userId,
+				scenarioVersionId: versionId,
+				scenarioSlug: scenario.id,
+				snapshot: persistSnapshot(machine, initialSnapshot(machine)),
+			},
+			tx,
+		)
+		return ok({ attemptId: attempt.row.id, resumed: !attempt.created })
 	})
-	const { machine } = await loadVersion(versionId)
-	const attempt = await createAttempt({
-		organisationId: viewer.organisation.id,
-		userId: viewer.user.id,
-		scenarioVersionId: versionId,
-		scenarioSlug: scenario.id,
-		snapshot: persistSnapshot(machine, initialSnapshot(machine)),
-	})
-	return attempt.id
 }
 
-async function loadAttempt(viewer: Viewer, attemptId: string) {
+type LoadedAttempt = CompiledVersion & { attempt: AttemptRow; snapshot: PlaySnapshot }
+
+async function loadAttempt(viewer: Viewer, attemptId: string): Promise<ServiceResult<LoadedAttempt>> {
 	const attempt = await getOwnAttempt(viewer.organisation.id, viewer.user.id, attemptId)
-	if (!attempt) throw notFound('There is no such practice attempt.')
+	if (!attempt) return fail.notFound('There is no such practice attempt.')
 	const version = await loadVersion(attempt.scenarioVersionId)
-	const restored = restoreSnapshot(version.machine, attempt.snapshot)
-	if (!restored.ok) throw httpError(409, `This attempt cannot be continued: ${restored.message}`)
-	return { attempt, ...version, snapshot: restored.snapshot }
+	if (!version.ok) return version
+	const restored = restoreSnapshot(version.value.machine, attempt.snapshot)
+	if (!restored.ok) return fail.conflict(`This attempt cannot be continued: ${restored.message}`)
+	return ok({ attempt, ...version.value, snapshot: restored.snapshot })
 }
 
-export type PlayView = Awaited<ReturnType<typeof loadPlay>>
+export type PlayView = ReturnType<typeof playView>
 
-export async function loadPlay(viewer: Viewer, attemptId: string) {
-	const { attempt, scenario, snapshot } = await loadAttempt(viewer, attemptId)
+export async function loadPlay(viewer: Viewer, attemptId: string): Promise<ServiceResult<PlayView>> {
+	const loaded = await loadAttempt(viewer, attemptId)
+	return loaded.ok ? ok(playView(loaded.value)) : loaded
+}
+
+function playView({ attempt, scenario, snapshot }: LoadedAttempt) {
 	const transcript: TranscriptEntry[] = []
 	const customer = scenario.persona.name
 	const path: Array<{ nodeId: string; choiceText: string }> = []
@@ -149,13 +169,16 @@ export async function choose(
 	viewer: Viewer,
 	attemptId: string,
 	input: { step: number; choiceId: string },
-): Promise<ChooseOutcome> {
-	const { attempt, machine, snapshot } = await loadAttempt(viewer, attemptId)
+): Promise<ServiceResult<ChooseOutcome>> {
+	const loaded = await loadAttempt(viewer, attemptId)
+	if (!loaded.ok) return loaded
+	const { attempt, machine, snapshot } = loaded.value
 	// Another tab or a double-click got there first: nothing to write.
-	if (attempt.status !== 'in_progress' || attempt.step !== input.step) return 'stale'
+	if (attempt.status !== 'in_progress' || attempt.step !== input.step) return ok('stale')
 	const nodeId = currentNodeId(snapshot)
 	const result = applyChoice(machine, snapshot, input.choiceId)
-	if (!result.ok) throw badRequest(result.message)
+	if (!result.ok) return fail.invalid(result.message)
+	// One statement (see recordDecision): the step move and the decision row commit together.
 	const outcome = await recordDecision({
 		organisationId: viewer.organisation.id,
 		userId: viewer.user.id,
@@ -166,9 +189,17 @@ export async function choose(
 		finished: result.snapshot.status === 'done',
 		decision: { nodeId, choiceId: input.choiceId, metersAfter: result.snapshot.context.meters },
 	})
-	return outcome.ok ? 'recorded' : 'stale'
+	return ok(outcome.ok ? 'recorded' : 'stale')
 }
 
-export async function abandonAttempt(viewer: Viewer, attemptId: string): Promise<void> {
+// Leaves an attempt; answers the scenario it belonged to, so the learner can go back to it.
+export async function abandonAttempt(
+	viewer: Viewer,
+	attemptId: string,
+): Promise<ServiceResult<{ scenarioId: string }>> {
+	const attempt = await getOwnAttempt(viewer.organisation.id, viewer.user.id, attemptId)
+	if (!attempt) return fail.notFound('There is no such practice attempt.')
+	// A finished attempt stays as it is; leaving it is not an error.
 	await abandonAttemptRow(viewer.organisation.id, viewer.user.id, attemptId)
+	return ok({ scenarioId: attempt.scenarioSlug })
 }

@@ -169,11 +169,12 @@ describe('server-side play', () => {
 			globalThis.__attuneScenarioLibrary = loadScenarioLibrary(dir)
 
 			expect((await view(attemptId, cookie)).data!.play.transcript).toEqual(before)
+			// Start again (restart): the open attempt is left, the new one uses the edited file.
 			const fresh = await settle(
 				introAction({
 					request: formRequest(
 						`/practice/${original.id}`,
-						{ intent: 'start' },
+						{ intent: 'restart', attemptId },
 						{ cookie: await sessionCookieFor(learner.id, organisationId) },
 					),
 					params: { scenarioId: original.id },
@@ -188,5 +189,44 @@ describe('server-side play', () => {
 			globalThis.__attuneScenarioLibrary = shipped
 			fs.rmSync(dir, { recursive: true, force: true })
 		}
+	})
+	it('lands two concurrent Starts (a double-click) on one attempt', async () => {
+		const org = await createOrganisation('Double Start Org')
+		const learner = await addMember(org.organisationId, org.admin.id, 'learner', 'Quick Clicker')
+		const cookie = await sessionCookieFor(learner.id, org.organisationId)
+		const scenarioId = getScenarioLibrary().scenarios[1]!.id
+		const start = () =>
+			settle(
+				introAction({
+					request: formRequest(`/practice/${scenarioId}`, { intent: 'start' }, { cookie }),
+					params: { scenarioId },
+					context: testContext(),
+				}),
+			)
+		const responses = await Promise.all([start(), start(), start()])
+		expect(responses.map((r) => r.status)).toEqual([302, 302, 302])
+		const locations = new Set(responses.map((r) => r.headers.get('Location')))
+		expect(locations.size).toBe(1)
+		const rows = await getDb()
+			.select()
+			.from(attempts)
+			.where(and(eq(attempts.organisationId, org.organisationId), eq(attempts.userId, learner.id)))
+		expect(rows).toHaveLength(1)
+		expect(`/play/${rows[0]!.id}`).toBe([...locations][0])
+		// A later Start while it is open resumes it too; a restart replaces it.
+		expect((await start()).headers.get('Location')).toBe(`/play/${rows[0]!.id}`)
+		const restarted = await settle(
+			introAction({
+				request: formRequest(`/practice/${scenarioId}`, { intent: 'restart', attemptId: rows[0]!.id }, { cookie }),
+				params: { scenarioId },
+				context: testContext(),
+			}),
+		)
+		expect(restarted.headers.get('Location')).not.toBe(`/play/${rows[0]!.id}`)
+		const after = await getDb()
+			.select({ status: attempts.status })
+			.from(attempts)
+			.where(and(eq(attempts.organisationId, org.organisationId), eq(attempts.userId, learner.id)))
+		expect(after.map((r) => r.status).sort()).toEqual(['abandoned', 'in_progress'])
 	})
 })
