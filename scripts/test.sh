@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: every test, in the order a failure is cheapest to find.
 # Type-check, lint and format check, scenario check, unit tests, integration tests on PGlite and on a real
-# PostgreSQL, then Playwright end-to-end in Chromium against the built app.
+# PostgreSQL, the build and the learner pages' JavaScript budget, then Playwright end-to-end in Chromium
+# against the built app.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-system-packages.sh || exit 1
@@ -33,6 +34,7 @@ else
 fi
 
 step "build" npx remix vite:build --logLevel warn
+step "JavaScript budget (learner pages ≤ 90 KiB)" npx tsx scripts/js-budget.ts
 step "e2e (Chromium)" env PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/e2e.json" npx playwright test --reporter=list,json
 
 node scripts/test-summary.js "$RESULTS" "${failed_steps[@]}"

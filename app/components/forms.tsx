@@ -1,5 +1,4 @@
 import { getInputProps, type FieldMetadata } from '@conform-to/react'
-import { useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
@@ -57,28 +56,5 @@ export function FormErrors({ id, errors }: { id?: string; errors?: string[] | nu
 	)
 }
 
-// Shows a pending label while this form's submission is in flight (JS on only).
-export function SubmitButton({
-	children,
-	pendingLabel,
-	className = 'button',
-	name,
-	value,
-}: {
-	children: ReactNode
-	pendingLabel?: string
-	className?: string
-	name?: string
-	value?: string
-}) {
-	const navigation = useNavigation()
-	const pending =
-		navigation.state !== 'idle' &&
-		navigation.formData !== undefined &&
-		(name === undefined || navigation.formData.get(name) === value)
-	return (
-		<button type="submit" className={className} name={name} value={value} aria-disabled={pending || undefined}>
-			{pending && pendingLabel ? pendingLabel : children}
-		</button>
-	)
-}
+// In its own module: a page with a button but no Conform form (the learner pages) skips Conform.
+export { SubmitButton } from '#app/components/submit-button.tsx'

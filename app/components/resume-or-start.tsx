@@ -1,6 +1,6 @@
 import { Form, Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { SubmitButton } from '#app/components/forms.tsx'
+import { SubmitButton } from '#app/components/submit-button.tsx'
 
 type ResumeOrStartProps = {
 	/** Where the learner's unfinished work continues; without it, only "start" is offered. */

@@ -1,5 +1,5 @@
-import { describePlacement } from '#app/domain/assessment/report-content.ts'
-import { BALANCED_RADIUS, BLEND_BAND, classifyDot } from '#app/domain/assessment/scoring.ts'
+import { describePlacement } from '#app/domain/assessment/placement.ts'
+import { BALANCED_RADIUS, BLEND_BAND, classifyDot } from '#app/domain/assessment/placement.ts'
 import { STYLE_NAMES, type Style } from '#app/domain/style.ts'
 
 // The style circle as plain inline SVG: renders on the server, needs no JavaScript, and takes

@@ -7,7 +7,6 @@ import { getLibrary, scenarioSummary } from '#app/services/play.server.ts'
 import {
 	audienceLabels,
 	audiences,
-	catalogueFilterSchema,
 	channelLabels,
 	channels,
 	difficulties,
@@ -16,6 +15,7 @@ import {
 	customerStyles,
 	styleLabels,
 } from '#app/domain/practice/catalogue.ts'
+import { catalogueFilterSchema } from '#app/domain/practice/catalogue-filter.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Practice · Attune' }]
 

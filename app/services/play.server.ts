@@ -11,7 +11,7 @@ import {
 import { getScenarioLibrary } from '#app/data/scenario-library.server.ts'
 import type { MeterView, TranscriptEntry } from '#app/domain/scenario/play-view.ts'
 import { checkScenarioData } from '#app/domain/scenario/check.ts'
-import { compileScenario, type PlaySnapshot, type ScenarioMachine } from '#app/domain/scenario/compile.ts'
+import { compileScenario, type ScenarioMachine } from '#app/domain/scenario/compile.ts'
 import {
 	applyChoice,
 	availableChoices,
@@ -22,6 +22,7 @@ import {
 	persistSnapshot,
 } from '#app/domain/scenario/play.ts'
 import { restoreSnapshot } from '#app/domain/scenario/restore.ts'
+import type { PlaySnapshot } from '#app/domain/scenario/compile.ts'
 import type { Scenario } from '#app/domain/scenario/schema.ts'
 import { fail, ok, type ServiceResult } from '#app/services/result.ts'
 import { getDb, type Database, type Transaction } from '#db/client.server.ts'

@@ -1,4 +1,5 @@
 import { missedCues } from '#app/domain/assessment/cues.ts'
+import { describePlacement, PLACEMENT_SUMMARIES } from '#app/domain/assessment/placement.ts'
 import type { Instrument } from '#app/domain/assessment/item-bank.ts'
 import type { AssessmentResult, Placement, StressProfile, StyleDot } from '#app/domain/assessment/result.ts'
 import {
@@ -9,6 +10,10 @@ import {
 	type StressReaction,
 	type Style,
 } from '#app/domain/style.ts'
+
+// describePlacement and the one-line summaries live in placement.ts: the style circle uses them in
+// the browser, and this module is too large for the learner pages' JavaScript budget.
+export { describePlacement } from '#app/domain/assessment/placement.ts'
 
 // What the learner reads in their report. Plain data plus the functions that pick from it, so
 // every sentence on the page can be traced to a row here and to the score that selected it.
@@ -29,7 +34,7 @@ export const STYLE_PROFILES: Record<Style, StyleProfile> = {
 	director: {
 		style: 'director',
 		name: 'Director',
-		summary: 'You set a brisk pace, say what you think, and keep conversations pointed at the result.',
+		summary: PLACEMENT_SUMMARIES.director,
 		wants: 'Results, speed and a say in the outcome.',
 		strengths: [
 			'You get to the point, so customers and colleagues know where they stand.',
@@ -47,7 +52,7 @@ export const STYLE_PROFILES: Record<Style, StyleProfile> = {
 	energizer: {
 		style: 'energizer',
 		name: 'Energizer',
-		summary: 'You bring energy and ideas, talk readily, and win people over with enthusiasm.',
+		summary: PLACEMENT_SUMMARIES.energizer,
 		wants: 'Recognition, new ideas, and time with people.',
 		strengths: [
 			'You build rapport quickly and make conversations enjoyable.',
@@ -65,7 +70,7 @@ export const STYLE_PROFILES: Record<Style, StyleProfile> = {
 	harmonizer: {
 		style: 'harmonizer',
 		name: 'Harmonizer',
-		summary: 'You listen well, put people at ease, and look for solutions everyone can live with.',
+		summary: PLACEMENT_SUMMARIES.harmonizer,
 		wants: 'Safety, harmony, and good relationships.',
 		strengths: [
 			'You are a patient, genuine listener, and people open up to you.',
@@ -83,7 +88,7 @@ export const STYLE_PROFILES: Record<Style, StyleProfile> = {
 	analyst: {
 		style: 'analyst',
 		name: 'Analyst',
-		summary: 'You think before you speak, value accuracy, and like decisions that are backed by facts.',
+		summary: PLACEMENT_SUMMARIES.analyst,
 		wants: 'Accuracy, clear information, and time to think.',
 		strengths: [
 			'You are thorough and accurate, and you get the facts right.',
@@ -101,8 +106,7 @@ export const STYLE_PROFILES: Record<Style, StyleProfile> = {
 }
 
 export const BALANCED_PROFILE = {
-	summary:
-		'Your answers put you near the centre of the circle: no strong pull toward asking or telling, or toward task or people.',
+	summary: PLACEMENT_SUMMARIES.balanced,
 	strengths: [
 		'You can move between asking and telling, and between task and people, without a strong pull either way.',
 		'Many different people find you easy to work with.',
@@ -304,35 +308,6 @@ export const FLEX_TOWARD: Record<Style, FlexTips> = {
 /** Flex advice from one style toward another, or null for the same style. */
 export function flexAdvice(from: Style, to: Style): FlexTips | null {
 	return from === to ? null : (FLEX_ADVICE[from][to] ?? null)
-}
-
-/** Headline and explanation of where the dot is, with blend and balanced wording. */
-export function describePlacement(placement: Placement): { headline: string; body: string } {
-	switch (placement.kind) {
-		case 'balanced':
-			return { headline: 'Balanced', body: BALANCED_PROFILE.summary }
-		case 'blend': {
-			const [a, b] = placement.styles
-			const key = [a, b].sort().join('+')
-			const where: Record<string, string> = {
-				'director+energizer': 'You tell more than you ask, and sit between a task focus and a people focus.',
-				'analyst+harmonizer': 'You ask more than you tell, and sit between a task focus and a people focus.',
-				'energizer+harmonizer': 'You focus on people, and sit between asking and telling.',
-				'analyst+director': 'You focus on the task, and sit between asking and telling.',
-			}
-			const leaning = placement.leaning ? ` You lean slightly toward ${STYLE_NAMES[placement.leaning]}.` : ''
-			return {
-				headline: `A blend of ${STYLE_NAMES[a]} and ${STYLE_NAMES[b]}`,
-				body: `${where[key] ?? ''}${leaning}`.trim(),
-			}
-		}
-		case 'style': {
-			const name = STYLE_NAMES[placement.style]
-			const headline =
-				placement.strength === 'strong' ? `Strongly ${name}` : placement.strength === 'mild' ? `Leaning ${name}` : name
-			return { headline, body: STYLE_PROFILES[placement.style].summary }
-		}
-	}
 }
 
 /** The style whose advice and profile apply, or null for a balanced result. */

@@ -6,14 +6,11 @@ import { DEFAULT_NORMS, type Norms } from '#app/domain/assessment/norms.ts'
 import { likertPages, type AssessmentOrder } from '#app/domain/assessment/order.ts'
 import { assessQuality } from '#app/domain/assessment/quality.ts'
 import type { AssessmentResult, AxisScore, Placement, StressProfile, StyleDot } from '#app/domain/assessment/result.ts'
-import { AXES, STRESS_REACTIONS, styleAt, type Axis, type Style, type StressReaction } from '#app/domain/style.ts'
+import { AXES, STRESS_REACTIONS, type Axis, type StressReaction } from '#app/domain/style.ts'
+import { classifyDot } from '#app/domain/assessment/placement.ts'
 
-/** Inside this distance from the centre (standard units) the report says "balanced". */
-export const BALANCED_RADIUS = 0.5
-/** Within this distance of an axis the report names a blend of the two styles either side. */
-export const BLEND_BAND = 0.3
-/** Distance bands for a clear style: below 1 "mild", below 1.75 "clear", beyond that "strong". */
-export const STRENGTH_BANDS = { clear: 1, strong: 1.75 } as const
+// The placement rules live in placement.ts (no zod), so the style circle can use them in the browser.
+export { BALANCED_RADIUS, BLEND_BAND, STRENGTH_BANDS, classifyDot } from '#app/domain/assessment/placement.ts'
 /** A backup reaction with a mean of at least this (agree, on average) is one the person "tends to". */
 export const STRESS_ELEVATED = 3.5
 /** The top reaction must lead the next by this much (one answer step on one of three items) to be "primary". */
@@ -51,27 +48,6 @@ export function placeDot(axes: Record<Axis, AxisScore>): StyleDot {
 		if (angleDeg >= 360) angleDeg = 0
 	}
 	return { x, y, angleDeg, distance, se: { x: axes.responsiveness.se, y: axes.assertiveness.se } }
-}
-
-/** Balanced near the centre, a blend near an axis, otherwise a style with a strength. */
-export function classifyDot(dot: Pick<StyleDot, 'x' | 'y' | 'distance'>): Placement {
-	const nearVertical = Math.abs(dot.x) < BLEND_BAND // between task and people
-	const nearHorizontal = Math.abs(dot.y) < BLEND_BAND // between asks and tells
-	if (dot.distance < BALANCED_RADIUS || (nearVertical && nearHorizontal)) return { kind: 'balanced' }
-	const leaning = styleAt(dot.y, dot.x)
-	if (nearVertical) {
-		const styles: [Style, Style] = dot.y > 0 ? ['director', 'energizer'] : ['analyst', 'harmonizer']
-		return { kind: 'blend', styles, leaning }
-	}
-	if (nearHorizontal) {
-		const styles: [Style, Style] = dot.x > 0 ? ['energizer', 'harmonizer'] : ['director', 'analyst']
-		return { kind: 'blend', styles, leaning }
-	}
-	// Off both axes, so styleAt cannot be null here.
-	const style = leaning as Style
-	const strength =
-		dot.distance >= STRENGTH_BANDS.strong ? 'strong' : dot.distance >= STRENGTH_BANDS.clear ? 'clear' : 'mild'
-	return { kind: 'style', style, strength }
 }
 
 /** A short stable code for a placement, e.g. for a denormalised column: "balanced", "director",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { catalogueFilterSchema, filterCatalogue, type CatalogueEntry } from '#app/domain/practice/catalogue.ts'
+import { catalogueFilterSchema } from '#app/domain/practice/catalogue-filter.ts'
+import { filterCatalogue, type CatalogueEntry } from '#app/domain/practice/catalogue.ts'
 
 const entries: CatalogueEntry[] = [
 	{ id: 'a', title: 'Zed', audience: 'sales', channel: 'call', difficulty: 'hard', style: 'analyst' },

@@ -1,4 +1,5 @@
-import { z } from 'zod'
+// No zod here: the practice and play pages use these labels in the browser (JavaScript budget,
+// DESIGN §7). The filter's schema is in catalogue-filter.ts.
 import { STYLE_NAMES, STYLES } from '#app/domain/style.ts'
 
 export const audiences = ['onboarding', 'difficult-calls', 'sales'] as const
@@ -32,22 +33,12 @@ export type CatalogueEntry = {
 	style: (typeof customerStyles)[number]
 }
 
-// Unknown filter values are ignored rather than rejected: a shared or old link
-// should still show the catalogue.
-const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
-	z
-		.string()
-		.optional()
-		.transform((v) => ((values as readonly string[]).includes(v ?? '') ? (v as T[number]) : undefined))
-
-export const catalogueFilterSchema = z.object({
-	audience: optionalEnum(audiences),
-	channel: optionalEnum(channels),
-	difficulty: optionalEnum(difficulties),
-	style: optionalEnum(customerStyles),
-})
-
-export type CatalogueFilter = Partial<z.infer<typeof catalogueFilterSchema>>
+export type CatalogueFilter = {
+	audience?: (typeof audiences)[number]
+	channel?: (typeof channels)[number]
+	difficulty?: (typeof difficulties)[number]
+	style?: (typeof customerStyles)[number]
+}
 
 export function filterCatalogue<T extends CatalogueEntry>(entries: T[], filter: CatalogueFilter): T[] {
 	const order = { easy: 0, medium: 1, hard: 2 } as const
