@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -6,14 +7,18 @@ import { defineConfig, devices } from '@playwright/test'
 const PORT = Number(process.env.ATTUNE_E2E_PORT ?? 3100)
 // Set once in the main process; workers inherit it, so all share one fresh folder.
 process.env.ATTUNE_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'attune-e2e-'))
+// The sign-in fixture's secret (tests/support/e2e-sign-in.server.ts), new for every run.
+process.env.ATTUNE_E2E_FIXTURE_TOKEN ??= randomBytes(32).toString('hex')
 
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
-	timeout: 30_000,
-	expect: { timeout: 10_000 },
+	// Generous limits for a busy CI machine; long journeys set their own (test.setTimeout).
+	timeout: 60_000,
+	expect: { timeout: 15_000 },
 	fullyParallel: true,
-	workers: process.env.CI ? 2 : undefined,
+	// Chromium and the server share the machine: on 2 cores, parallel workers only starve each other.
+	workers: os.cpus().length <= 2 ? 1 : process.env.CI ? 2 : undefined,
 	retries: 0,
 	reporter: 'list',
 	outputDir: '.cache/playwright',
@@ -49,6 +54,7 @@ export default defineConfig({
 			DATA_DIR: process.env.ATTUNE_E2E_DATA_DIR,
 			NODE_ENV: 'production',
 			DATABASE_URL: '',
+			ATTUNE_E2E_FIXTURE_TOKEN: process.env.ATTUNE_E2E_FIXTURE_TOKEN,
 		},
 	},
 })

@@ -148,6 +148,13 @@ app.use(
 	}),
 )
 
+// Test-only: the end-to-end sign-in fixture, mounted only when Playwright hands over its one-run secret.
+if (process.env.ATTUNE_E2E_FIXTURE_TOKEN) {
+	const { mountE2eSignIn } = await import('#tests/support/e2e-sign-in.server.ts')
+	mountE2eSignIn(app, process.env.ATTUNE_E2E_FIXTURE_TOKEN)
+	console.warn('⚠ End-to-end test fixtures are mounted (ATTUNE_E2E_FIXTURE_TOKEN is set): never do this in production.')
+}
+
 // CSRF: every state-changing request must come from our own pages.
 app.use((req, res, next) => {
 	const expectedOrigin = `${req.protocol}://${req.get('host') ?? ''}`

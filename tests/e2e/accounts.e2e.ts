@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { DEMO_PASSWORD, signIn, signOut, signUp, uniqueEmail } from './support.ts'
+import { signIn, signInAs, signOut, signUp, uniqueEmail } from './support.ts'
 
 const PASSWORD = 'a long and memorable passphrase'
 
@@ -78,7 +78,7 @@ test('a learner who opens another organisation’s member page gets a 404', asyn
 	const foreignUrl = new URL(ownerPage.url()).pathname
 	await owner.close()
 
-	await signIn(page, 'jordan@northwind.test', DEMO_PASSWORD)
+	await signInAs(page, 'jordan@northwind.test')
 	const response = await page.goto(foreignUrl)
 	expect(response?.status()).toBe(404)
 	await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
@@ -86,7 +86,7 @@ test('a learner who opens another organisation’s member page gets a 404', asyn
 })
 
 test('a learner cannot open member administration (403)', async ({ page }) => {
-	await signIn(page, 'sam@northwind.test', DEMO_PASSWORD)
+	await signInAs(page, 'sam@northwind.test')
 	const response = await page.goto('/members')
 	expect(response?.status()).toBe(403)
 	await expect(page.getByRole('heading', { name: 'You do not have access to this' })).toBeVisible()

@@ -1,5 +1,8 @@
 import { expect, test, type Page } from '@playwright/test'
-import { DEMO_PASSWORD, signIn } from './support.ts'
+import { signInAs } from './support.ts'
+
+// 65 questions on ten pages: minutes, not seconds, on a busy 2-core machine.
+const JOURNEY_TIMEOUT = 240_000
 
 const STATEMENT = 'This describes how you see your own communication'
 
@@ -50,15 +53,17 @@ async function takeWholeAssessment(page: Page) {
 }
 
 test('takes the assessment start to finish with JavaScript off', async ({ browser }) => {
+	test.setTimeout(JOURNEY_TIMEOUT)
 	const context = await browser.newContext({ javaScriptEnabled: false })
 	const page = await context.newPage()
-	await signIn(page, 'aisha@northwind.test', DEMO_PASSWORD)
+	await signInAs(page, 'aisha@northwind.test')
 	await takeWholeAssessment(page)
 	await context.close()
 })
 
 test('takes the assessment start to finish with JavaScript on, and resumes mid-way', async ({ page }) => {
-	await signIn(page, 'tom@northwind.test', DEMO_PASSWORD)
+	test.setTimeout(JOURNEY_TIMEOUT)
+	await signInAs(page, 'tom@northwind.test')
 	await page.goto('/assessment')
 	const restart = page.getByRole('button', { name: 'Start over' })
 	if (await restart.isVisible()) await restart.click()

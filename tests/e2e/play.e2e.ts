@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { DEMO_PASSWORD, signIn, signOut } from './support.ts'
+import { signInAs, signOut } from './support.ts'
 
 const SCENARIO = 'catch-up-bill'
 
@@ -28,9 +28,10 @@ for (const [javaScriptEnabled, email] of [
 	[false, 'diego@northwind.test'],
 ] as const) {
 	test(`plays a scenario to an ending with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async ({ browser }) => {
+		test.setTimeout(120_000) // a whole conversation, one server round trip per reply
 		const context = await browser.newContext({ javaScriptEnabled })
 		const page = await context.newPage()
-		await signIn(page, email, DEMO_PASSWORD)
+		await signInAs(page, email)
 		await page.getByRole('link', { name: 'Practice' }).click()
 		await expect(page.getByRole('heading', { name: 'Practice', exact: true })).toBeVisible()
 		await page.getByLabel('Customer style').selectOption('analyst')
@@ -51,7 +52,7 @@ for (const [javaScriptEnabled, email] of [
 }
 
 test('resumes mid-way after signing out and in, on the same turn', async ({ page }) => {
-	await signIn(page, 'grace@northwind.test', DEMO_PASSWORD)
+	await signInAs(page, 'grace@northwind.test')
 	await startFresh(page)
 	await chooseFirst(page)
 	await chooseFirst(page)
@@ -59,7 +60,7 @@ test('resumes mid-way after signing out and in, on the same turn', async ({ page
 	const currentLine = await page.locator('.transcript__entry--customer').last().textContent()
 	await signOut(page)
 
-	await signIn(page, 'grace@northwind.test', DEMO_PASSWORD)
+	await signInAs(page, 'grace@northwind.test')
 	await page.goto('/practice')
 	await page.getByRole('link', { name: 'Resume' }).first().click()
 	await expect(page).toHaveURL(url)
@@ -68,7 +69,7 @@ test('resumes mid-way after signing out and in, on the same turn', async ({ page
 })
 
 test('a second tab that submits an old turn is sent to the current turn with a notice', async ({ page, context }) => {
-	await signIn(page, 'noah@northwind.test', DEMO_PASSWORD)
+	await signInAs(page, 'noah@northwind.test')
 	await startFresh(page)
 	const other = await context.newPage()
 	await other.goto(page.url())

@@ -89,3 +89,14 @@ test('no page breaks its own Content-Security-Policy', async ({ page }) => {
 	}
 	expect(violations).toEqual([])
 })
+
+test('the end-to-end sign-in fixture is a plain 404 without this run’s secret', async ({ request }) => {
+	for (const token of ['', 'x'.repeat(64)]) {
+		const response = await request.get(
+			`/__e2e/sign-in?${new URLSearchParams({ email: 'admin@northwind.test', to: '/home', token })}`,
+			{ maxRedirects: 0 },
+		)
+		expect(response.status()).toBe(404)
+		expect(response.headers()['set-cookie']).toBeUndefined()
+	}
+})

@@ -1,10 +1,19 @@
 import { expect, type Page } from '@playwright/test'
 import { randomUUID } from 'node:crypto'
+import { e2eSignInUrl } from '#tests/support/e2e-fixture.ts'
 
 export const DEMO_PASSWORD = 'northwind-demo'
 
 export function uniqueEmail(label: string): string {
 	return `${label}-${randomUUID().slice(0, 8)}@example.test`
+}
+
+// Signs in without the form, through a session the server creates with the real modules (see
+// tests/support/e2e-sign-in.server.ts). For every test that is not about signing in.
+export async function signInAs(page: Page, email: string, landing = '/home') {
+	await page.goto(e2eSignInUrl(email, landing))
+	// Without a session the app would have sent us to /login.
+	await expect(page).toHaveURL((url) => url.pathname === new URL(landing, url).pathname)
 }
 
 export async function signIn(page: Page, email: string, password: string) {
