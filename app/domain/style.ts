@@ -1,5 +1,5 @@
-// The one style vocabulary (DESIGN.md §1): two continuous axes, four named regions of the circle
-// they span, and the four "backup" reactions under stress. The assessment, the scenario schema,
+// The one style vocabulary (the model: docs/assessment.md): two continuous axes, four named regions
+// of the circle they span, and the four "backup" reactions under stress. The assessment, the scenario schema,
 // the catalogue and the feedback all import these names, so they cannot drift apart.
 
 export const AXES = ['assertiveness', 'responsiveness'] as const

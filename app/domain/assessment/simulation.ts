@@ -15,7 +15,7 @@ import { QUALITY_FLAG_KINDS, type AssessmentResult, type QualityFlagKind } from 
 import { placementCode, scoreAssessment } from '#app/domain/assessment/scoring.ts'
 import { AXES, STYLES, styleAt, type Axis, type StressReaction } from '#app/domain/style.ts'
 
-// The simulation study (DESIGN.md §1). Simulated respondents with known latent positions answer
+// The simulation study (docs/assessment.md). Simulated respondents with known latent positions answer
 // the real item bank, in the real per-attempt order, under a graded-response model; the real
 // scoring and quality code scores them. Pure and seeded: the same options give the same numbers.
 
