@@ -17,7 +17,7 @@ function asset(name: string, bytes: number): number {
 	return gzipSync(body).length
 }
 
-describe('the JavaScript budget measure (DESIGN §7)', () => {
+describe('the JavaScript budget measure', () => {
 	const size = {
 		entry: asset('entry.js', 2_000),
 		react: asset('react.js', 60_000),

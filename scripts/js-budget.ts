@@ -1,4 +1,4 @@
-// The JavaScript budget of learner pages (DESIGN §7): for each page, the entry, root and route chunks
+// The JavaScript budget of learner pages (docs/architecture.md): for each page, the entry, root and route chunks
 // and everything they import, each gzipped at Node's default level, summed. Reads Remix's build
 // manifest (build/client/assets/manifest-*.js, the one the server build names).
 // Usage: npx tsx scripts/js-budget.ts [build dir]   (after `npx remix vite:build`; exits 1 over budget)

@@ -1,6 +1,6 @@
 import type { Role } from '#app/domain/accounts/roles.ts'
 
-// The one place that decides who may do what (DESIGN §4, §7). Routes ask through
+// The one place that decides who may do what (docs/architecture.md). Routes ask through
 // requirePermission, services through can(); nothing else compares roles.
 
 export type PermissionViewer = { userId: string; role: Role }

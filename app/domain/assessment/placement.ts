@@ -2,7 +2,7 @@ import type { Placement, StyleDot } from '#app/domain/assessment/result.ts'
 import { STYLE_NAMES, styleAt, type Style } from '#app/domain/style.ts'
 
 // Imports no zod (only types from result.ts): the style circle runs this in the browser, and the
-// learner pages' JavaScript budget (DESIGN §7) leaves no room for a validation library.
+// learner pages' JavaScript budget (docs/architecture.md) leaves no room for a validation library.
 
 /** Inside this distance from the centre (standard units) the report says "balanced". */
 export const BALANCED_RADIUS = 0.5

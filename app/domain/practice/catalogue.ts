@@ -1,5 +1,5 @@
-// No zod here: the practice and play pages use these labels in the browser (JavaScript budget,
-// DESIGN §7). The filter's schema is in catalogue-filter.ts.
+// No zod here: the practice and play pages use these labels in the browser (the JavaScript
+// budget, docs/architecture.md). The filter's schema is in catalogue-filter.ts.
 import { STYLE_NAMES, STYLES } from '#app/domain/style.ts'
 
 export const audiences = ['onboarding', 'difficult-calls', 'sales'] as const
