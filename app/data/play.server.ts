@@ -12,6 +12,7 @@ import { getScenarioLibrary } from '#app/data/scenario-library.server.ts'
 import type { MeterView, TranscriptEntry } from '#app/domain/scenario/play-view.ts'
 import { checkScenarioData } from '#app/domain/scenario/check.ts'
 import { compileScenario, type ScenarioMachine } from '#app/domain/scenario/compile.ts'
+import { orderChoices } from '#app/domain/feedback/fair-order.ts'
 import {
 	applyChoice,
 	availableChoices,
@@ -136,7 +137,13 @@ export async function loadPlay(viewer: Viewer, attemptId: string) {
 		nodeId: currentNodeId(snapshot),
 		scenario: { id: scenario.id, title: scenario.title, customer, style: scenario.persona.style },
 		transcript,
-		choices: turn ? availableChoices(scenario, snapshot).map((c) => ({ id: c.id, text: c.text })) : [],
+		// Fair order: shuffled per attempt and turn, so the authored position gives nothing away.
+		choices: turn
+			? orderChoices(attempt.id, currentNodeId(snapshot), availableChoices(scenario, snapshot)).map((c) => ({
+					id: c.id,
+					text: c.text,
+				}))
+			: [],
 		meters,
 		path,
 		ending: ending ? { outcome: ending.outcome, title: ending.title, debrief: ending.debrief } : null,
