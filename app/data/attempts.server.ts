@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
-import { getDb, prepared, rowsOf } from '#db/client.server.ts'
+import { getDb, prepared, rowsOf, type Transaction } from '#db/client.server.ts'
 import { attempts, decisions, scenarioVersions } from '#db/schema.ts'
 
 export type AttemptRow = typeof attempts.$inferSelect
@@ -106,11 +106,13 @@ export async function recordDecision(input: {
 	finished: boolean
 	decision: DecisionInput
 	now?: Date
+	// The ending step passes its transaction, so the debrief and rollups commit with it.
+	tx?: Transaction
 }): Promise<RecordDecisionResult> {
 	const now = input.now ?? new Date()
 	const msTaken = Math.min(Math.max(0, now.getTime() - input.previousStepStartedAt.getTime()), 2_147_483_647)
 	const at = now.toISOString()
-	const result = await getDb().execute(sql`
+	const result = await (input.tx ?? getDb()).execute(sql`
 		with moved as (
 			update ${attempts}
 			set snapshot = ${JSON.stringify(input.snapshot)}::jsonb,

@@ -9,6 +9,7 @@ import {
 	recordDecision,
 } from '#app/data/attempts.server.ts'
 import { getScenarioLibrary } from '#app/data/scenario-library.server.ts'
+import { recordEndingStep } from '#app/services/debrief.server.ts'
 import type { MeterView, TranscriptEntry } from '#app/domain/scenario/play-view.ts'
 import { checkScenarioData } from '#app/domain/scenario/check.ts'
 import { compileScenario, type ScenarioMachine } from '#app/domain/scenario/compile.ts'
@@ -52,7 +53,7 @@ type CompiledVersion = { scenario: Scenario; machine: ScenarioMachine }
 // Versions are immutable, so a compiled machine can be kept for the life of the process.
 const compiled = new Map<string, CompiledVersion>()
 
-async function loadVersion(versionId: string): Promise<CompiledVersion> {
+export async function loadVersion(versionId: string): Promise<CompiledVersion> {
 	const hit = compiled.get(versionId)
 	if (hit) return hit
 	const row = await getScenarioVersion(versionId)
@@ -157,13 +158,13 @@ export async function choose(
 	attemptId: string,
 	input: { step: number; choiceId: string },
 ): Promise<ChooseOutcome> {
-	const { attempt, machine, snapshot } = await loadAttempt(viewer, attemptId)
+	const { attempt, machine, scenario, snapshot } = await loadAttempt(viewer, attemptId)
 	// Another tab or a double-click got there first: nothing to write.
 	if (attempt.status !== 'in_progress' || attempt.step !== input.step) return 'stale'
 	const nodeId = currentNodeId(snapshot)
 	const result = applyChoice(machine, snapshot, input.choiceId)
 	if (!result.ok) throw badRequest(result.message)
-	const outcome = await recordDecision({
+	const record = {
 		organisationId: viewer.organisation.id,
 		userId: viewer.user.id,
 		attemptId,
@@ -172,7 +173,17 @@ export async function choose(
 		snapshot: persistSnapshot(machine, result.snapshot),
 		finished: result.snapshot.status === 'done',
 		decision: { nodeId, choiceId: input.choiceId, metersAfter: result.snapshot.context.meters },
-	})
+	}
+	// The ending step also stores the debrief and updates the skill levels, in one transaction.
+	const outcome = record.finished
+		? await recordEndingStep(viewer, {
+				record,
+				scenario,
+				machine,
+				path: result.snapshot.context.path,
+				scenarioSlug: attempt.scenarioSlug,
+			})
+		: await recordDecision(record)
 	return outcome.ok ? 'recorded' : 'stale'
 }
 
