@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
@@ -10,7 +10,10 @@ import { skillLabels } from '#app/domain/practice/skills.ts'
 import { STRESS_REACTION_NAMES, STYLE_NAMES } from '#app/domain/style.ts'
 import { loadDebrief, retryFrom } from '#app/services/debrief.server.ts'
 import { unwrap } from '#app/utils/service-response.server.ts'
+import feedbackStyles from '#app/styles/feedback.css?url'
 import { badRequest, notFound, readFormData } from '#app/utils/http.server.ts'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: feedbackStyles }]
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: data ? `Debrief: ${data.debrief.scenario.title} · Attune` : 'Debrief · Attune' },
