@@ -3,6 +3,8 @@ import { json } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSubmit } from '@remix-run/react'
 import { requireViewer } from '#app/auth/session.server.ts'
 import { getLibrary, listInProgress, scenarioSummary } from '#app/data/play.server.ts'
+import { outcomeLabels } from '#app/domain/practice/outcomes.ts'
+import { ownBestOutcomes } from '#app/services/debrief.server.ts'
 import {
 	audienceLabels,
 	audiences,
@@ -23,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
 	const filter = catalogueFilterSchema.parse(Object.fromEntries(url.searchParams))
 	const library = getLibrary()
-	const inProgress = await listInProgress(viewer)
+	const [inProgress, best] = await Promise.all([listInProgress(viewer), ownBestOutcomes(viewer)])
 	const resumable = new Map(inProgress.map((a) => [a.scenarioSlug, a.id]))
 	const scenarios = filterCatalogue(
 		library.scenarios.map((s) => ({
@@ -31,6 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 			style: s.persona.style,
 			customer: s.persona.name,
 			resumeAttemptId: resumable.get(s.id) ?? null,
+			best: best[s.id] ?? null,
 		})),
 		filter,
 	)
@@ -139,6 +142,11 @@ export default function PracticeCatalogue() {
 						<p className="small muted flush">
 							With {s.customer} · {difficultyLabels[s.difficulty]} · about {s.minutes} min
 						</p>
+						{s.best ? (
+							<p className="small flush gap-above">
+								Done · best: <span className={`outcome outcome--${s.best}`}>{outcomeLabels[s.best]}</span>
+							</p>
+						) : null}
 						{s.resumeAttemptId ? (
 							<Link className="button button--small gap-above" to={`/play/${s.resumeAttemptId}`}>
 								Resume

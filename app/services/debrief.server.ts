@@ -197,3 +197,8 @@ export async function retryFrom(viewer: Viewer, attemptId: string, step: number)
 	})
 	return ok(id)
 }
+
+/** Done (any ending) and the best outcome per scenario, for the catalogue cards. */
+export async function ownBestOutcomes(viewer: Viewer): Promise<Record<string, Outcome>> {
+	return bestOutcomes(await listOwnDebriefs(viewer.organisation.id, viewer.user.id))
+}
