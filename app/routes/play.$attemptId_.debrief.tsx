@@ -9,6 +9,7 @@ import { outcomeLabels } from '#app/domain/practice/outcomes.ts'
 import { skillLabels } from '#app/domain/practice/skills.ts'
 import { STRESS_REACTION_NAMES, STYLE_NAMES } from '#app/domain/style.ts'
 import { loadDebrief, retryFrom } from '#app/services/debrief.server.ts'
+import { withArticle } from '#app/domain/feedback/debrief.ts'
 import { unwrap } from '#app/utils/service-response.server.ts'
 import feedbackStyles from '#app/styles/feedback.css?url'
 import { badRequest, notFound, readFormData } from '#app/utils/http.server.ts'
@@ -126,7 +127,9 @@ export default function DebriefPage() {
 						</li>
 					))}
 					<li className="chart-legend__item chart-legend__item--threshold">
-						Dashed line: the pressure point ({debrief.pressure.below})
+						Dashed line: below {debrief.pressure.below},{' '}
+						{debrief.meters.find((m) => m.id === debrief.pressure.meter)?.label ?? debrief.pressure.meter} means the
+						customer is under pressure
 					</li>
 				</ul>
 				<details>
@@ -177,8 +180,8 @@ export default function DebriefPage() {
 					)}
 				</ul>
 				<p className="small">
-					<strong>Style flex:</strong> {debrief.flex.fit} of {debrief.flex.turns} replies fit what a {customerStyle}{' '}
-					customer needs
+					<strong>Style flex:</strong> {debrief.flex.fit} of {debrief.flex.turns} replies fit what{' '}
+					{withArticle(customerStyle)} customer needs
 					{debrief.flex.rate !== null ? ` (${pct(debrief.flex.rate)})` : ''}.
 				</p>
 				{notInPlay.length ? (
@@ -200,9 +203,9 @@ export default function DebriefPage() {
 								<strong>You said:</strong> {d.chosen.text}{' '}
 								<span className={`flex-tag flex-tag--${d.chosen.flex}`}>
 									{d.chosen.flex === 'fit'
-										? `fits a ${customerStyle}`
+										? `fits ${withArticle(customerStyle)}`
 										: d.chosen.flex === 'miss'
-											? `misses what a ${customerStyle} needs`
+											? `misses what ${withArticle(customerStyle)} needs`
 											: 'neutral'}
 								</span>
 								{d.chosen.stress ? (

@@ -189,7 +189,7 @@ describe('golden debrief: frozen-payment-manager (Director customer)', () => {
 			expect(stepsOf(d, 'stress.give_in.elevated.pressure')).toEqual([3, 4])
 			const giveIn = d.feedback.find((f) => f.ruleId === 'stress.give_in.elevated.pressure')!
 			expect(giveIn.text).toMatch(/you tend to give in/)
-			expect(giveIn.text).toMatch(/decision 3 and 4/)
+			expect(giveIn.text).toMatch(/decisions 3 and 4/)
 			expect(giveIn.text).toMatch(/let me check that first/)
 			expect(giveIn.usesSelfAssessment).toBe(true)
 			expect(d.notices).toEqual([])

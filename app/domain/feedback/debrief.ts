@@ -94,6 +94,12 @@ export function closestRelation(styles: readonly Style[], theirs: Style): StyleR
 	return best
 }
 
+/** "a Director", "an Analyst". */
+export function withArticle(word: string, capital = false): string {
+	const article = /^[AEIOU]/i.test(word) ? 'an' : 'a'
+	return `${capital ? article[0]!.toUpperCase() + article.slice(1) : article} ${word}`
+}
+
 export function formatSteps(steps: readonly number[]): string {
 	if (steps.length <= 1) return steps.join('')
 	return `${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1]}`
@@ -126,6 +132,8 @@ export function buildDebrief(input: {
 	const base = {
 		customer: scenario.persona.name,
 		customerStyle: STYLE_NAMES[customerStyle],
+		aCustomerStyle: withArticle(STYLE_NAMES[customerStyle]),
+		ACustomerStyle: withArticle(STYLE_NAMES[customerStyle], true),
 		wants: STYLE_WANTS[customerStyle],
 		meter: meterLabel,
 	}
@@ -139,7 +147,12 @@ export function buildDebrief(input: {
 		if (!rule || steps.length === 0) return
 		feedback.push({
 			ruleId: rule.id,
-			text: fill(rule.text, { ...base, ...extra, steps: formatSteps(steps) }),
+			text: fill(rule.text, {
+				...base,
+				...extra,
+				steps: formatSteps(steps),
+				decisions: `${steps.length > 1 ? 'decisions' : 'decision'} ${formatSteps(steps)}`,
+			}),
 			steps: [...steps],
 			usesSelfAssessment: rule.usesSelfAssessment,
 			tentative,

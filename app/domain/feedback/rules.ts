@@ -36,7 +36,7 @@ const whenSchema = z.discriminatedUnion('on', [
 export const ruleSchema = z.strictObject({
 	id: z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9_]+)*$/),
 	when: whenSchema,
-	// Placeholders: {customer} {customerStyle} {wants} {yourStyle} {reaction} {tactic} {meter} {steps}
+	// Placeholders: {customer} {customerStyle} {aCustomerStyle} {ACustomerStyle} {wants} {yourStyle} {reaction} {tactic} {meter} {steps} {decisions}
 	text: z.string().min(10).max(400),
 	/** The sentence draws on the self-assessment, so a coach's copy leaves it out (DESIGN §7). */
 	usesSelfAssessment: z.boolean(),
@@ -65,31 +65,31 @@ const styleRules: FeedbackRule[] = [
 	{
 		id: 'style.same.missed',
 		when: { on: 'style', relation: 'same', missed: true },
-		text: 'You and {customer} share a {customerStyle} style, which can make it easy to assume you know what they need. In this conversation some replies still missed it (decision {steps}): {customer} wanted {wants}.',
+		text: 'You and {customer} share {aCustomerStyle} style, which can make it easy to assume you know what they need. In this conversation some replies still missed it ({decisions}): {customer} wanted {wants}.',
 		usesSelfAssessment: true,
 	},
 	{
 		id: 'style.same.fit',
 		when: { on: 'style', relation: 'same', missed: false },
-		text: 'You and {customer} share a {customerStyle} style, and in this conversation your replies kept to what they wanted: {wants}.',
+		text: 'You and {customer} share {aCustomerStyle} style, and in this conversation your replies kept to what they wanted: {wants}.',
 		usesSelfAssessment: true,
 	},
 	{
 		id: 'style.pace.missed',
 		when: { on: 'style', relation: 'pace', missed: true },
-		text: 'Your self-assessment places you at a different pace from a {customerStyle} customer. In this conversation the pace showed at decision {steps}: match theirs before you move on.',
+		text: 'Your self-assessment places you at a different pace from {aCustomerStyle} customer. In this conversation the pace showed at {decisions}: match theirs before you move on.',
 		usesSelfAssessment: true,
 	},
 	{
 		id: 'style.pace.fit',
 		when: { on: 'style', relation: 'pace', missed: false },
-		text: 'Your self-assessment places you at a different pace from a {customerStyle} customer, and in this conversation you matched theirs well.',
+		text: 'Your self-assessment places you at a different pace from {aCustomerStyle} customer, and in this conversation you matched theirs well.',
 		usesSelfAssessment: true,
 	},
 	{
 		id: 'style.focus.missed',
 		when: { on: 'style', relation: 'focus', missed: true },
-		text: 'Your self-assessment leans the other way from {customer} on task versus people. In this conversation that gap showed at decision {steps}: {customer} wanted {wants}.',
+		text: 'Your self-assessment leans the other way from {customer} on task versus people. In this conversation that gap showed at {decisions}: {customer} wanted {wants}.',
 		usesSelfAssessment: true,
 	},
 	{
@@ -101,25 +101,25 @@ const styleRules: FeedbackRule[] = [
 	{
 		id: 'style.opposite.missed',
 		when: { on: 'style', relation: 'opposite', missed: true },
-		text: 'A {customerStyle} customer sits opposite your self-assessed style on both pace and focus, the hardest stretch. In this conversation it showed at decision {steps}; {customer} wanted {wants}.',
+		text: '{ACustomerStyle} customer sits opposite your self-assessed style on both pace and focus, the hardest stretch. In this conversation it showed at {decisions}; {customer} wanted {wants}.',
 		usesSelfAssessment: true,
 	},
 	{
 		id: 'style.opposite.fit',
 		when: { on: 'style', relation: 'opposite', missed: false },
-		text: 'A {customerStyle} customer sits opposite your self-assessed style on both pace and focus, and in this conversation you flexed all the way across. That is the hardest stretch there is.',
+		text: '{ACustomerStyle} customer sits opposite your self-assessed style on both pace and focus, and in this conversation you flexed all the way across. That is the hardest stretch there is.',
 		usesSelfAssessment: true,
 	},
 	{
 		id: 'style.balanced.missed',
 		when: { on: 'balanced', missed: true },
-		text: 'Your self-assessment puts you near the centre, so you can move in any direction. In this conversation, decision {steps} did not give {customer} what a {customerStyle} customer wants: {wants}.',
+		text: 'Your self-assessment puts you near the centre, so you can move in any direction. In this conversation, {decisions} did not give {customer} what {aCustomerStyle} customer wants: {wants}.',
 		usesSelfAssessment: true,
 	},
 	{
 		id: 'style.balanced.fit',
 		when: { on: 'balanced', missed: false },
-		text: 'Your self-assessment puts you near the centre, and in this conversation you used that range to give {customer} what a {customerStyle} customer wants.',
+		text: 'Your self-assessment puts you near the centre, and in this conversation you used that range to give {customer} what {aCustomerStyle} customer wants.',
 		usesSelfAssessment: true,
 	},
 ]
@@ -128,33 +128,33 @@ const stressRules: FeedbackRule[] = STRESS_REACTIONS.flatMap((r): FeedbackRule[]
 	{
 		id: `stress.${r}.elevated.pressure`,
 		when: { on: 'stress_chosen', reaction: r, level: 'elevated', underPressure: true },
-		text: 'Your self-assessment says that when a conversation turns tense you tend to {reaction}. In this conversation, with {meter} low, you {deed} (decision {steps}). Next time: {tactic}.',
+		text: 'Your self-assessment says that when a conversation turns tense you tend to {reaction}. In this conversation, with {meter} low, you {deed} ({decisions}). Next time: {tactic}.',
 		usesSelfAssessment: true,
 	},
 	{
 		id: `stress.${r}.elevated.calm`,
 		when: { on: 'stress_chosen', reaction: r, level: 'elevated', underPressure: false },
-		text: 'Your self-assessment names "{reaction}" as a reaction you tend to have under stress, and in this conversation you {deed} even before the pressure rose (decision {steps}). Next time: {tactic}.',
+		text: 'Your self-assessment names "{reaction}" as a reaction you tend to have under stress, and in this conversation you {deed} even before the pressure rose ({decisions}). Next time: {tactic}.',
 		usesSelfAssessment: true,
 	},
 	...(['typical', 'low'] as const).flatMap((level): FeedbackRule[] =>
 		[true, false].map((underPressure) => ({
 			id: `stress.${r}.${level}.${underPressure ? 'pressure' : 'calm'}`,
 			when: { on: 'stress_chosen', reaction: r, level, underPressure },
-			text: `In this conversation you {deed}${underPressure ? ' with {meter} low' : ''} (decision {steps}), a reaction your self-assessment did not flag. Worth noticing; next time: {tactic}.`,
+			text: `In this conversation you {deed}${underPressure ? ' with {meter} low' : ''} ({decisions}), a reaction your self-assessment did not flag. Worth noticing; next time: {tactic}.`,
 			usesSelfAssessment: true,
 		})),
 	),
 	...[true, false].map((underPressure): FeedbackRule => ({
 		id: `stress.${r}.none.${underPressure ? 'pressure' : 'calm'}`,
 		when: { on: 'stress_chosen', reaction: r, level: 'none', underPressure },
-		text: `In this conversation you {deed}${underPressure ? ' while {meter} was low' : ''} (decision {steps}). Next time: {tactic}.`,
+		text: `In this conversation you {deed}${underPressure ? ' while {meter} was low' : ''} ({decisions}). Next time: {tactic}.`,
 		usesSelfAssessment: false,
 	})),
 	{
 		id: `stress.${r}.resisted`,
 		when: { on: 'stress_resisted', reaction: r },
-		text: 'Your self-assessment names "{reaction}" as a reaction you tend to have under stress. In this conversation it was on offer while {meter} was low (decision {steps}) and you did not take it. Well done.',
+		text: 'Your self-assessment names "{reaction}" as a reaction you tend to have under stress. In this conversation it was on offer while {meter} was low ({decisions}) and you did not take it. Well done.',
 		usesSelfAssessment: true,
 	},
 ])
@@ -163,19 +163,19 @@ const flexRules: FeedbackRule[] = [
 	{
 		id: 'flex.strong',
 		when: { on: 'flex_rate', atLeast: 0.75, below: 1.01 },
-		text: 'In this conversation most of your replies fit what {customer} needed as a {customerStyle} customer: {wants}.',
+		text: 'In this conversation most of your replies fit what {customer} needed as {aCustomerStyle} customer: {wants}.',
 		usesSelfAssessment: false,
 	},
 	{
 		id: 'flex.mixed',
 		when: { on: 'flex_rate', atLeast: 0.4, below: 0.75 },
-		text: 'In this conversation about half of your replies fit what {customer} needed as a {customerStyle} customer ({wants}). The ones that did not are marked below.',
+		text: 'In this conversation about half of your replies fit what {customer} needed as {aCustomerStyle} customer ({wants}). The ones that did not are marked below.',
 		usesSelfAssessment: false,
 	},
 	{
 		id: 'flex.low',
 		when: { on: 'flex_rate', atLeast: 0, below: 0.4 },
-		text: 'In this conversation few replies fit what {customer} needed as a {customerStyle} customer: {wants}. Listen for those cues first next time.',
+		text: 'In this conversation few replies fit what {customer} needed as {aCustomerStyle} customer: {wants}. Listen for those cues first next time.',
 		usesSelfAssessment: false,
 	},
 ]
