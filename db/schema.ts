@@ -321,3 +321,104 @@ export const decisions = pgTable(
 		}).onDelete('cascade'),
 	],
 )
+
+// ── Debriefs and skill levels (written in the ending step's transaction) ─────────
+
+// The stored debrief of a finished attempt, exactly as it was produced: a retake or a rules
+// edit never rewrites it. `rollup_seq` numbers a learner's debriefs in the order they were
+// applied to the rollup (assigned under a per-learner lock), so a recomputation replays them
+// in the same order even when two attempts end at the same moment.
+export const debriefs = pgTable(
+	'debriefs',
+	{
+		organisationId: uuid('organisation_id').notNull(),
+		attemptId: uuid('attempt_id').notNull(),
+		userId: uuid('user_id').notNull(),
+		rollupSeq: integer('rollup_seq').notNull(),
+		scenarioSlug: text('scenario_slug').notNull(),
+		customerStyle: text('customer_style').notNull(),
+		outcome: text('outcome').notNull(),
+		flexTurns: integer('flex_turns').notNull(),
+		flexFit: integer('flex_fit').notNull(),
+		assessmentResultId: uuid('assessment_result_id'),
+		rulesVersion: text('rules_version').notNull(),
+		content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+		createdAt: createdAt(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.organisationId, t.attemptId] }),
+		foreignKey({
+			columns: [t.organisationId, t.attemptId],
+			foreignColumns: [attempts.organisationId, attempts.id],
+		}).onDelete('cascade'),
+		uniqueIndex('debriefs_user_seq_key').on(t.organisationId, t.userId, t.rollupSeq),
+	],
+)
+
+// Per-attempt skill scores: the rows both rollups (the learner's own, and later the
+// coach-visible one over shared attempts only) are computed from.
+export const attemptSkillScores = pgTable(
+	'attempt_skill_scores',
+	{
+		organisationId: uuid('organisation_id').notNull(),
+		attemptId: uuid('attempt_id').notNull(),
+		userId: uuid('user_id').notNull(),
+		skill: text('skill').notNull(),
+		score: doublePrecision('score').notNull(),
+		rollupSeq: integer('rollup_seq').notNull(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.organisationId, t.attemptId, t.skill] }),
+		foreignKey({
+			columns: [t.organisationId, t.attemptId],
+			foreignColumns: [debriefs.organisationId, debriefs.attemptId],
+		}).onDelete('cascade'),
+		index('attempt_skill_scores_user_idx').on(t.organisationId, t.userId, t.skill, t.rollupSeq),
+	],
+)
+
+// Stress-tagged replies per attempt, counted against opportunity (offered vs chosen).
+export const attemptStressCounts = pgTable(
+	'attempt_stress_counts',
+	{
+		organisationId: uuid('organisation_id').notNull(),
+		attemptId: uuid('attempt_id').notNull(),
+		userId: uuid('user_id').notNull(),
+		reaction: text('reaction').notNull(),
+		offered: integer('offered').notNull(),
+		chosen: integer('chosen').notNull(),
+		chosenUnderPressure: integer('chosen_under_pressure').notNull(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.organisationId, t.attemptId, t.reaction] }),
+		foreignKey({
+			columns: [t.organisationId, t.attemptId],
+			foreignColumns: [debriefs.organisationId, debriefs.attemptId],
+		}).onDelete('cascade'),
+		index('attempt_stress_counts_user_idx').on(t.organisationId, t.userId),
+	],
+)
+
+// 'own' = every attempt of the learner; 'shared' = only attempts shared with coaches (DESIGN §7:
+// two rollups). Only 'own' is maintained today; the coaching work adds 'shared' with the same shape.
+export const skillLevelScopeEnum = pgEnum('skill_level_scope', ['own', 'shared'])
+
+export const skillLevels = pgTable(
+	'skill_levels',
+	{
+		organisationId: uuid('organisation_id').notNull(),
+		userId: uuid('user_id').notNull(),
+		scope: skillLevelScopeEnum('scope').notNull(),
+		skill: text('skill').notNull(),
+		level: doublePrecision('level').notNull(),
+		attempts: integer('attempts').notNull(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.organisationId, t.userId, t.scope, t.skill] }),
+		foreignKey({
+			columns: [t.organisationId, t.userId],
+			foreignColumns: [memberships.organisationId, memberships.userId],
+		}).onDelete('cascade'),
+	],
+)

@@ -143,11 +143,13 @@ export async function recordDecision(input: {
 	finished: boolean
 	decision: DecisionInput
 	now?: Date
+	// The ending step passes its transaction, so the debrief and rollups commit with it.
+	tx?: Transaction
 }): Promise<RecordDecisionResult> {
 	const now = input.now ?? new Date()
 	const msTaken = Math.min(Math.max(0, now.getTime() - input.previousStepStartedAt.getTime()), 2_147_483_647)
 	const at = now.toISOString()
-	const result = await getDb().execute(sql`
+	const result = await (input.tx ?? getDb()).execute(sql`
 		with moved as (
 			update ${attempts}
 			set snapshot = ${JSON.stringify(input.snapshot)}::jsonb,

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireViewer } from '#app/auth/session.server.ts'
 import { ResumeOrStart } from '#app/components/resume-or-start.tsx'
+import { ProfileTabs } from '#app/components/feedback/profile-tabs.tsx'
 import { StyleCircle } from '#app/components/style-circle.tsx'
 import { beginAssessment, currentPage } from '#app/data/assessment-flow.server.ts'
 import { abandonAssessment, listOwnResults, parseStoredResult } from '#app/data/assessments.server.ts'
@@ -11,8 +12,12 @@ import { describePlacement, SELF_REPORT_STATEMENT } from '#app/domain/assessment
 import { formatDate } from '#app/utils/format.ts'
 import { badRequest, readFormData } from '#app/utils/http.server.ts'
 import assessmentStyles from '#app/styles/assessment.css?url'
+import feedbackStyles from '#app/styles/feedback.css?url'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: assessmentStyles }]
+export const links: LinksFunction = () => [
+	{ rel: 'stylesheet', href: assessmentStyles },
+	{ rel: 'stylesheet', href: feedbackStyles },
+]
 export const meta: MetaFunction = () => [{ title: 'My style · Attune' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -49,6 +54,7 @@ export default function AssessmentHome() {
 	const latest = results[results.length - 1]
 	return (
 		<>
+			<ProfileTabs />
 			<div className="page-header">
 				<div>
 					<h1>My communication style</h1>

@@ -5,7 +5,8 @@ import { z } from 'zod'
 import { requireViewer } from '#app/auth/session.server.ts'
 import { StyleCircle } from '#app/components/style-circle.tsx'
 import { getOwnResult, listOwnResults, parseStoredResult, StoredResultError } from '#app/data/assessments.server.ts'
-import { getLibrary } from '#app/services/play.server.ts'
+import { recommendNext } from '#app/domain/practice/recommend.ts'
+import { practiceHistory, recommendable } from '#app/services/debrief.server.ts'
 import { getInstrument } from '#app/domain/assessment/item-bank.ts'
 import { buildReport, describePlacement, homeStyle } from '#app/domain/assessment/report-content.ts'
 import { formatDate } from '#app/utils/format.ts'
@@ -37,15 +38,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 			const { headline } = describePlacement(stored.placement)
 			return { id: r.id, x: stored.dot.x, y: stored.dot.y, label: formatDate(r.createdAt), headline }
 		})
-	// Practice with customers of the styles that are furthest from the learner's own first.
-	const home = homeStyle(report.placement)
-	const wanted = report.flex.map((f) => f.to)
-	const recommended = getLibrary()
-		.scenarios.filter((s) => s.persona.style !== home)
-		.sort((a, b) => wanted.indexOf(a.persona.style) - wanted.indexOf(b.persona.style))
-		.filter((s, i, all) => all.findIndex((o) => o.persona.style === s.persona.style) === i)
-		.slice(0, 3)
-		.map((s) => ({ id: s.id, title: s.title, style: s.persona.style, customer: s.persona.name }))
+	// The one "what next" function, shared with the debrief and Home.
+	const progress = await practiceHistory(viewer)
+	const recommended = recommendNext(recommendable(), { ...progress.history, home: homeStyle(report.placement) }, 3)
 	return json({ report, createdAt: row.createdAt, instrumentVersion: row.instrumentVersion, history, recommended })
 }
 
@@ -173,12 +168,13 @@ export default function StyleReportPage() {
 			{recommended.length > 0 ? (
 				<section className="card" aria-labelledby="practice-heading">
 					<h2 id="practice-heading">Practise next</h2>
-					<p className="small muted">Role-plays with customers whose style differs most from yours.</p>
+					<p className="small muted">Chosen from your practice so far and your style.</p>
 					<ul className="people-list">
 						{recommended.map((r) => (
 							<li key={r.id}>
 								<Link to={`/practice/${r.id}`}>{r.title}</Link>
 								<span className={`badge badge--style-${r.style}`}>{r.customer}</span>
+								<span className="small muted">{r.reason}</span>
 							</li>
 						))}
 					</ul>

@@ -7,6 +7,9 @@ import { countMembersByRole, getMember } from '#app/data/members.server.ts'
 import { listTeams } from '#app/data/teams.server.ts'
 import { listInProgressAttempts } from '#app/data/attempts.server.ts'
 import { findScenario } from '#app/services/play.server.ts'
+import { recommendNext } from '#app/domain/practice/recommend.ts'
+import { outcomeLabels, type Outcome } from '#app/domain/practice/outcomes.ts'
+import { practiceHistory, recommendable } from '#app/services/debrief.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Home · Attune' }]
 
@@ -33,7 +36,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		title: findScenario(a.scenarioSlug)?.title ?? a.scenarioSlug,
 		step: a.step,
 	}))
-	return json({ kind: 'learner' as const, firstName, teams, practice })
+	const progress = await practiceHistory(viewer)
+	const recent = progress.attempts.slice(0, 3).map((a) => ({
+		attemptId: a.attemptId,
+		title: findScenario(a.scenarioSlug)?.title ?? a.scenarioSlug,
+		outcome: a.outcome as Outcome,
+	}))
+	const next = recommendNext(recommendable(), progress.history, 1)
+	return json({ kind: 'learner' as const, firstName, teams, practice, recent, next, hasProfile: progress.hasProfile })
 }
 
 export default function Home() {
@@ -107,10 +117,32 @@ export default function Home() {
 							) : (
 								<p className="small muted">Role-play conversations with customers of every style, at your own pace.</p>
 							)}
+							{data.next[0] ? (
+								<p className="small">
+									<strong>Next:</strong> <Link to={`/practice/${data.next[0].id}`}>{data.next[0].title}</Link>.{' '}
+									<span className="muted">{data.next[0].reason}</span>
+								</p>
+							) : null}
 							<Link className="button button--secondary gap-above" to="/practice">
 								Browse scenarios
 							</Link>
 						</section>
+						{data.recent.length > 0 ? (
+							<section className="card" aria-labelledby="recent-heading">
+								<h2 id="recent-heading">Recent results</h2>
+								<ul className="people-list">
+									{data.recent.map((r) => (
+										<li key={r.attemptId}>
+											<Link to={`/play/${r.attemptId}/debrief`}>{r.title}</Link>{' '}
+											<span className={`outcome outcome--${r.outcome}`}>{outcomeLabels[r.outcome]}</span>
+										</li>
+									))}
+								</ul>
+								<Link className="button button--secondary gap-above" to="/progress">
+									My progress
+								</Link>
+							</section>
+						) : null}
 						<section className="card" aria-labelledby="style-heading">
 							<h2 id="style-heading">Your communication style</h2>
 							<p className="small muted">
@@ -118,7 +150,7 @@ export default function Home() {
 								conversation turns tense. Only you see your answers.
 							</p>
 							<Link className="button button--secondary" to="/assessment">
-								Go to my style
+								{data.hasProfile ? 'See my style report' : 'Take the self-assessment'}
 							</Link>
 						</section>
 					</div>

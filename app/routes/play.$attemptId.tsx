@@ -119,7 +119,10 @@ export default function PlayPage() {
 							))}
 						</ol>
 						<div className="button-row">
-							<Link className="button" to={`/practice/${play.scenario.id}`}>
+							<Link className="button" to={`/play/${play.attemptId}/debrief`}>
+								Read your debrief
+							</Link>
+							<Link className="button button--secondary" to={`/practice/${play.scenario.id}`}>
 								Try it again
 							</Link>
 							<Link className="button button--secondary" to="/practice">

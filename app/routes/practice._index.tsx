@@ -4,6 +4,8 @@ import { Form, Link, useLoaderData, useSubmit } from '@remix-run/react'
 import { requireViewer } from '#app/auth/session.server.ts'
 import { listInProgressAttempts } from '#app/data/attempts.server.ts'
 import { getLibrary, scenarioSummary } from '#app/services/play.server.ts'
+import { outcomeLabels } from '#app/domain/practice/outcomes.ts'
+import { ownBestOutcomes } from '#app/services/debrief.server.ts'
 import {
 	audienceLabels,
 	audiences,
@@ -24,7 +26,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
 	const filter = catalogueFilterSchema.parse(Object.fromEntries(url.searchParams))
 	const library = getLibrary()
-	const inProgress = await listInProgressAttempts(viewer.organisation.id, viewer.user.id)
+	const [inProgress, best] = await Promise.all([
+		listInProgressAttempts(viewer.organisation.id, viewer.user.id),
+		ownBestOutcomes(viewer),
+	])
 	const resumable = new Map(inProgress.map((a) => [a.scenarioSlug, a.id]))
 	const scenarios = filterCatalogue(
 		library.scenarios.map((s) => ({
@@ -32,6 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 			style: s.persona.style,
 			customer: s.persona.name,
 			resumeAttemptId: resumable.get(s.id) ?? null,
+			best: best[s.id] ?? null,
 		})),
 		filter,
 	)
@@ -140,6 +146,11 @@ export default function PracticeCatalogue() {
 						<p className="small muted flush">
 							With {s.customer} · {difficultyLabels[s.difficulty]} · about {s.minutes} min
 						</p>
+						{s.best ? (
+							<p className="small flush gap-above">
+								Done · best: <span className={`outcome outcome--${s.best}`}>{outcomeLabels[s.best]}</span>
+							</p>
+						) : null}
 						{s.resumeAttemptId ? (
 							<Link className="button button--small gap-above" to={`/play/${s.resumeAttemptId}`}>
 								Resume

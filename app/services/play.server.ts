@@ -9,9 +9,11 @@ import {
 	type AttemptRow,
 } from '#app/data/attempts.server.ts'
 import { getScenarioLibrary } from '#app/data/scenario-library.server.ts'
+import { recordEndingStep } from '#app/services/debrief.server.ts'
 import type { MeterView, TranscriptEntry } from '#app/domain/scenario/play-view.ts'
 import { checkScenarioData } from '#app/domain/scenario/check.ts'
 import { compileScenario, type ScenarioMachine } from '#app/domain/scenario/compile.ts'
+import { orderChoices } from '#app/domain/feedback/fair-order.ts'
 import {
 	applyChoice,
 	availableChoices,
@@ -53,7 +55,7 @@ type CompiledVersion = { scenario: Scenario; machine: ScenarioMachine }
 // Versions are immutable, so a compiled machine can be kept for the life of the process.
 const compiled = new Map<string, CompiledVersion>()
 
-async function loadVersion(
+export async function loadVersion(
 	versionId: string,
 	db: Database | Transaction = getDb(),
 ): Promise<ServiceResult<CompiledVersion>> {
@@ -157,7 +159,13 @@ function playView({ attempt, scenario, snapshot }: LoadedAttempt) {
 		nodeId: currentNodeId(snapshot),
 		scenario: { id: scenario.id, title: scenario.title, customer, style: scenario.persona.style },
 		transcript,
-		choices: turn ? availableChoices(scenario, snapshot).map((c) => ({ id: c.id, text: c.text })) : [],
+		// Fair order: shuffled per attempt and turn, so the authored position gives nothing away.
+		choices: turn
+			? orderChoices(attempt.id, currentNodeId(snapshot), availableChoices(scenario, snapshot)).map((c) => ({
+					id: c.id,
+					text: c.text,
+				}))
+			: [],
 		meters,
 		path,
 		ending: ending ? { outcome: ending.outcome, title: ending.title, debrief: ending.debrief } : null,
@@ -173,14 +181,14 @@ export async function choose(
 ): Promise<ServiceResult<ChooseOutcome>> {
 	const loaded = await loadAttempt(viewer, attemptId)
 	if (!loaded.ok) return loaded
-	const { attempt, machine, snapshot } = loaded.value
+	const { attempt, machine, scenario, snapshot } = loaded.value
 	// Another tab or a double-click got there first: nothing to write.
 	if (attempt.status !== 'in_progress' || attempt.step !== input.step) return ok('stale')
 	const nodeId = currentNodeId(snapshot)
 	const result = applyChoice(machine, snapshot, input.choiceId)
 	if (!result.ok) return fail.invalid(result.message)
 	// One statement (see recordDecision): the step move and the decision row commit together.
-	const outcome = await recordDecision({
+	const record = {
 		organisationId: viewer.organisation.id,
 		userId: viewer.user.id,
 		attemptId,
@@ -189,7 +197,17 @@ export async function choose(
 		snapshot: persistSnapshot(machine, result.snapshot),
 		finished: result.snapshot.status === 'done',
 		decision: { nodeId, choiceId: input.choiceId, metersAfter: result.snapshot.context.meters },
-	})
+	}
+	// The ending step also stores the debrief and updates the skill levels, in one transaction.
+	const outcome = record.finished
+		? await recordEndingStep(viewer, {
+				record,
+				scenario,
+				machine,
+				path: result.snapshot.context.path,
+				scenarioSlug: attempt.scenarioSlug,
+			})
+		: await recordDecision(record)
 	return ok(outcome.ok ? 'recorded' : 'stale')
 }
 

@@ -1,6 +1,8 @@
 // The learner's step loop (POST a choice → 302 → GET the next turn) against the
 // framework's floor measured on the same server in the same run: the same two
 // round trips to a trivial server-rendered page (the signed-out landing page).
+// The ending step (which also writes the debrief and rollups), the debrief page and the
+// progress page are timed and reported on their own.
 //   npx tsx scripts/bench/step-loop.ts [iterations]
 // Needs a build (`npm run build`). Prints numbers; never fails on a time.
 import { spawn } from 'node:child_process'
@@ -81,6 +83,9 @@ try {
 	const loop: number[] = []
 	const posts: number[] = []
 	const gets: number[] = []
+	const endingPosts: number[] = []
+	const debriefGets: number[] = []
+	const progressGets: number[] = []
 	for (let i = 0; i < iterations + 50; i++) {
 		const step = /name="step" value="(\d+)"/.exec(html)?.[1]
 		const choice = /name="choice" value="([^"]+)"/.exec(html)?.[1]
@@ -96,7 +101,18 @@ try {
 		const t2 = performance.now()
 		html = await (await request(posted.headers.get('location') ?? playUrl)).text()
 		const t3 = performance.now()
-		if (i >= 50) {
+		// A POST that reached an ending also wrote the debrief and rollups (ADR 0004): kept apart.
+		const ended = !/name="step" value="/.test(html)
+		if (ended) {
+			endingPosts.push(t2 - t)
+			let t4 = performance.now()
+			await (await request(`${playUrl}/debrief`)).text()
+			debriefGets.push(performance.now() - t4)
+			t4 = performance.now()
+			await (await request('/progress')).text()
+			progressGets.push(performance.now() - t4)
+		}
+		if (i >= 50 && !ended) {
 			loop.push(t3 - t)
 			posts.push(t2 - t)
 			gets.push(t3 - t2)
@@ -116,6 +132,14 @@ try {
 	console.log(
 		`    of which GET next turn       ${fmt(stats(gets).mean)}  ${fmt(stats(gets).p50)}  ${fmt(stats(gets).p95)}  ${fmt(stats(gets).p99)}`,
 	)
+	const row = (label: string, xs: number[]) => {
+		if (!xs.length) return console.log(`  ${label} (none)`)
+		const x = stats(xs)
+		console.log(`  ${label}${fmt(x.mean)}  ${fmt(x.p50)}  ${fmt(x.p95)}  ${fmt(x.p99)}   (n=${xs.length})`)
+	}
+	row('ending step: POST + 302      ', endingPosts)
+	row('debrief page: GET            ', debriefGets)
+	row('progress page: GET           ', progressGets)
 	console.log(`  ratio step/floor (mean): ${(s.mean / f.mean).toFixed(2)}×   (target ≤ 1.5×)`)
 	console.log(`  ratio step/floor (p99):  ${(s.p99 / f.p99).toFixed(2)}×`)
 	console.log(`  step loop p99: ${s.p99.toFixed(1)} ms   (target < 50 ms locally)`)

@@ -12,7 +12,7 @@ export type NavItem = { to: string; label: string }
 // One place decides what each role sees in the app shell.
 export function navigationFor(role: Role): NavItem[] {
 	const home: NavItem = { to: '/home', label: 'Home' }
-	const style: NavItem = { to: '/assessment', label: 'My style' }
+	const style: NavItem = { to: '/assessment', label: 'My profile' }
 	const practice: NavItem = { to: '/practice', label: 'Practice' }
 	const account: NavItem = { to: '/account', label: 'Account' }
 	switch (role) {

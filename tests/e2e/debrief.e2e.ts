@@ -1,0 +1,105 @@
+import { expect, test, type Page } from '@playwright/test'
+import { DEMO_PASSWORD, signIn } from './support.ts'
+
+const SCENARIO = 'catch-up-bill'
+const SHOTS = process.env.ATTUNE_SCREENSHOTS_DIR
+
+async function shoot(page: Page, name: string) {
+	if (!SHOTS) return
+	for (const width of [1280, 360]) {
+		await page.setViewportSize({ width, height: 900 })
+		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true })
+	}
+	await page.setViewportSize({ width: 1280, height: 900 })
+}
+
+async function playToEnd(page: Page) {
+	await page.goto(`/practice/${SCENARIO}`)
+	const startOver = page.getByRole('button', { name: 'Start over' })
+	if (await startOver.isVisible()) await startOver.click()
+	else await page.getByRole('button', { name: 'Start the conversation' }).click()
+	await expect(page).toHaveURL(/\/play\/[0-9a-f-]{36}$/)
+	for (let i = 0; i < 25; i++) {
+		const form = page.locator('form[aria-label="Your reply"]')
+		if ((await form.count()) === 0) break
+		const step = await page.locator('input[name="step"]').getAttribute('value')
+		await form.locator('button[name="choice"]').first().click()
+		await expect
+			.poll(async () => {
+				if ((await page.locator('.ending').count()) > 0) return true
+				const input = page.locator('input[name="step"]')
+				return (await input.count()) > 0 && (await input.getAttribute('value')) !== step
+			})
+			.toBe(true)
+		if ((await page.locator('.ending').count()) > 0) break
+	}
+	await expect(page.locator('.ending .outcome')).toHaveText(/Resolved|Partly resolved|Escalated|Customer lost/)
+}
+
+for (const [javaScriptEnabled, email] of [
+	[true, 'aisha@northwind.test'],
+	[false, 'tom@northwind.test'],
+] as const) {
+	test(`reads the debrief, its reasons, and sees progress and Home change (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({
+		browser,
+	}) => {
+		const context = await browser.newContext({ javaScriptEnabled })
+		const page = await context.newPage()
+		await signIn(page, email, DEMO_PASSWORD)
+		const recentBefore = await page.getByRole('heading', { name: 'Recent results' }).count()
+
+		await playToEnd(page)
+		await page.getByRole('link', { name: 'Read your debrief' }).click()
+		await expect(page).toHaveURL(/\/play\/[0-9a-f-]{36}\/debrief$/)
+		await expect(page.getByRole('heading', { name: 'What this conversation shows' })).toBeVisible()
+		await expect(page.getByRole('heading', { name: 'Every decision, revisited' })).toBeVisible()
+		await expect(page.getByRole('img', { name: /Meters after each of your/ })).toBeVisible()
+
+		// "Why am I seeing this?" is a <details>: it opens without JavaScript too.
+		const why = page.locator('details.why').first()
+		await why.locator('summary').click()
+		await expect(why).toContainText(/Rule .+ triggered by/)
+		await expect(why.getByRole('link', { name: /decision \d+/ }).first()).toBeVisible()
+		await shoot(page, `debrief-js-${javaScriptEnabled ? 'on' : 'off'}`)
+		const debriefUrl = page.url()
+
+		await page.goto('/progress')
+		await expect(page.getByRole('heading', { name: 'My progress' })).toBeVisible()
+		await expect(page.getByRole('heading', { name: 'Skill levels' })).toBeVisible()
+		const entry = page
+			.locator('.attempt-list li')
+			.filter({ hasText: /catch-up electricity bill/i })
+			.first()
+		await expect(entry).toContainText('private')
+		await entry.getByRole('link').click()
+		await expect(page).toHaveURL(debriefUrl)
+		await page.goto('/progress')
+		await shoot(page, `progress-js-${javaScriptEnabled ? 'on' : 'off'}`)
+
+		await page.goto('/home')
+		await expect(page.getByRole('heading', { name: 'Recent results' })).toBeVisible()
+		expect(recentBefore).toBeGreaterThanOrEqual(0)
+		await expect(page.locator('section[aria-labelledby="recent-heading"]')).toContainText(/catch-up electricity bill/i)
+		await expect(page.getByText(/^Next:/)).toBeVisible()
+
+		await page.goto('/practice')
+		await expect(page.locator('.scenario-card').filter({ hasText: /catch-up electricity bill/i })).toContainText(
+			'Done · best:',
+		)
+		await context.close()
+	})
+}
+
+test('a debrief URL of an unfinished attempt redirects to it; a stranger gets 404', async ({ page }) => {
+	await signIn(page, 'jordan@northwind.test', DEMO_PASSWORD)
+	await page.goto(`/practice/${SCENARIO}`)
+	const startOver = page.getByRole('button', { name: 'Start over' })
+	if (await startOver.isVisible()) await startOver.click()
+	else await page.getByRole('button', { name: 'Start the conversation' }).click()
+	await expect(page).toHaveURL(/\/play\/[0-9a-f-]{36}$/)
+	const playUrl = page.url()
+	await page.goto(`${playUrl}/debrief`)
+	await expect(page).toHaveURL(playUrl)
+	const res = await page.goto('/play/00000000-0000-4000-8000-000000000000/debrief')
+	expect(res?.status()).toBe(404)
+})
