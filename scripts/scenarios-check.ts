@@ -1,25 +1,32 @@
-// `npm run scenarios:check [files…]`: every problem in every scenario file, one per line as
-// `file:line:col path: message`, then a one-line summary. Exits 1 on any error (warnings
-// alone pass). The checking itself is pure (app/domain/scenario); only this file reads disk.
+// `npm run scenarios:check [--strict] [--lengths] [files…]`: every problem in every scenario file
+// (default: the files in SCENARIOS_DIR, or ./scenarios), one per line as
+// `file:line:col path: message`, then a one-line summary. Exits 1 on any error (warnings alone
+// pass). --strict makes "could not prove" an error (npm test, start-up and publishing use it).
+// --lengths lists every best-fit reply that is much longer than the others; without it only
+// their count is printed while the shipped content is being rewritten. The checking itself is
+// pure (app/domain/scenario); only this file reads disk.
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseScenarioSource } from '#app/domain/scenario/parse.ts'
+import { checkLibrary, isLengthGiveaway, isScenarioFileName, type SourceFile } from '#app/domain/scenario/library.ts'
 import { formatProblem, hasErrors, summarizeProblems, type Problem } from '#app/domain/scenario/problems.ts'
 
 const args = process.argv.slice(2)
-const files = args.length
-	? args
-	: fs
-			.readdirSync('scenarios')
-			.filter((f) => /\.ya?ml$/i.test(f))
+const strict = args.includes('--strict')
+const lengths = args.includes('--lengths')
+const named = args.filter((a) => !a.startsWith('--'))
+const dir = process.env.SCENARIOS_DIR || 'scenarios'
+const files = named.length
+	? named
+	: (fs.existsSync(dir) ? fs.readdirSync(dir) : [])
+			.filter(isScenarioFileName)
 			.sort()
-			.map((f) => path.join('scenarios', f))
+			.map((f) => path.join(dir, f))
 
 const problems: Problem[] = []
+const sources: SourceFile[] = []
 for (const file of files) {
-	let source: string
 	try {
-		source = fs.readFileSync(file, 'utf8')
+		sources.push({ file, source: fs.readFileSync(file, 'utf8') })
 	} catch (error) {
 		problems.push({
 			file,
@@ -29,10 +36,14 @@ for (const file of files) {
 			message: `cannot be read: ${(error as Error).message}`,
 			severity: 'error',
 		})
-		continue
 	}
-	problems.push(...parseScenarioSource(source, file).problems)
 }
-for (const p of problems) console.log(formatProblem(p))
-console.log(summarizeProblems(files.length, problems))
+for (const checked of checkLibrary(sources, { strict })) problems.push(...checked.problems)
+const shown = lengths ? problems : problems.filter((p) => !isLengthGiveaway(p))
+for (const p of shown) console.log(formatProblem(p))
+const hidden = problems.length - shown.length
+if (hidden > 0) {
+	console.log(`(${hidden} best-fit replies are much longer than the others in their turn; list them with --lengths)`)
+}
+console.log(summarizeProblems(files.length, shown))
 process.exit(files.length === 0 || hasErrors(problems) ? 1 : 0)

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseScenarioSource } from '#app/domain/scenario/parse.ts'
+import { checkLibrary, isScenarioFileName, type SourceFile } from '#app/domain/scenario/library.ts'
 import { hasErrors, type Problem } from '#app/domain/scenario/problems.ts'
 import { canonicalScenarioJson, type Scenario } from '#app/domain/scenario/schema.ts'
 import { getEnv } from '#app/utils/env.server.ts'
@@ -18,25 +18,20 @@ export function contentHash(scenario: Scenario): string {
 export function loadScenarioLibrary(dir: string): ScenarioLibrary {
 	const scenarios: LibraryScenario[] = []
 	const broken: BrokenScenarioFile[] = []
-	const files = fs.existsSync(dir)
-		? fs
-				.readdirSync(dir)
-				.filter((f) => /\.ya?ml$/.test(f))
-				.sort()
-		: []
-	for (const name of files) {
+	const names = fs.existsSync(dir) ? fs.readdirSync(dir).filter(isScenarioFileName).sort() : []
+	const sources: SourceFile[] = []
+	for (const name of names) {
 		const file = path.join(path.basename(path.resolve(dir)), name)
-		let source: string
 		try {
-			source = fs.readFileSync(path.join(dir, name), 'utf8')
+			sources.push({ file, source: fs.readFileSync(path.join(dir, name), 'utf8') })
 		} catch (error) {
 			broken.push({
 				file,
 				problems: [{ file, line: 1, col: 1, path: '', message: `cannot be read: ${String(error)}`, severity: 'error' }],
 			})
-			continue
 		}
-		const { scenario, problems } = parseScenarioSource(source, file)
+	}
+	for (const { file, scenario, problems } of checkLibrary(sources, { strict: true })) {
 		if (scenario && !hasErrors(problems))
 			scenarios.push({ ...scenario, contentHash: contentHash(scenario), file, warnings: problems })
 		else broken.push({ file, problems })
