@@ -313,7 +313,7 @@ export function playIssues(scenario: Scenario, options: Pick<CheckOptions, 'maxS
 			path: ['nodes'],
 			message:
 				`could not prove that the learner can always reach an ending: there are over ${maxStates} combinations ` +
-				'of step, meters and flags to follow. Move meters in coarser steps (such as 5) or narrow their ranges',
+				'of step, meters and flags to follow. Move meters in coarser steps, narrow their ranges or use fewer flags',
 			severity: options.strict ? 'error' : 'warning',
 		})
 		return issues

@@ -1,6 +1,5 @@
-import { conditionHolds } from '#app/domain/scenario/conditions.ts'
-import { applyChoiceToContext, type PlayContext } from '#app/domain/scenario/play-context.ts'
-import { initialContext } from '#app/domain/scenario/play-context.ts'
+import { compileCondition, type CompiledCondition } from '#app/domain/scenario/conditions.ts'
+import { clamp, type PlayContext } from '#app/domain/scenario/play-context.ts'
 import type { Scenario } from '#app/domain/scenario/schema.ts'
 
 // Every distinct (node, meters, flags) state a learner can reach, explored breadth-first.
@@ -36,6 +35,9 @@ export type StateSpace = {
 
 export const DEFAULT_MAX_STATES = 100_000
 
+// Flags are bits of one number; beyond this many the space is far too large to search anyway.
+const MAX_FLAG_BITS = 30
+
 export function exploreStates(scenario: Scenario, maxStates = DEFAULT_MAX_STATES): StateSpace {
 	const result: StateSpace = {
 		complete: true,
@@ -50,79 +52,173 @@ export function exploreStates(scenario: Scenario, maxStates = DEFAULT_MAX_STATES
 	}
 	const meterNames = Object.keys(scenario.meters)
 	const flagNames = scenario.flags ?? []
-	const nodeCount = Object.keys(scenario.nodes).length
-	const nodeOf = (id: string) => (Object.hasOwn(scenario.nodes, id) ? scenario.nodes[id] : undefined)
-	const keyOf = (node: string, s: State) => {
-		let key = node + '|'
-		for (const m of meterNames) key += s.meters[m] + ','
-		for (const f of flagNames) key += s.flags[f] ? '1' : '0'
-		return key
+	if (flagNames.length > MAX_FLAG_BITS) {
+		result.complete = false
+		return result
 	}
+	const meterIndex = new Map(meterNames.map((m, i) => [m, i]))
+	const flagIndex = new Map(flagNames.map((f, i) => [f, i]))
+	const specs = meterNames.map((m) => scenario.meters[m]!)
+	const ids = Object.keys(scenario.nodes)
+	const nodeIndex = new Map(ids.map((id, i) => [id, i]))
 
-	// Follows branches to the node where the conversation rests; undefined on a branch loop.
-	const settle = (start: string, s: State): string | undefined => {
-		let id = start
-		for (let hops = 0; hops <= nodeCount; hops++) {
-			const node = nodeOf(id)
-			if (!node) return undefined
-			result.reachedNodes.add(id)
-			if (node.type !== 'branch') return id
-			const index = node.branches.findIndex((b) => conditionHolds(b.if, s))
-			result.takenBranches.add(`${id}/${index === -1 ? 'else' : index}`)
-			id = index === -1 ? node.else : (node.branches[index]?.to ?? node.else)
+	// Everything a step needs, compiled once: targets as indices, conditions as closures over
+	// meter values and flag bits, effects as (meter, delta) pairs, `set` as a mask and bits.
+	type CompiledChoice = {
+		id: string
+		to: number
+		when: CompiledCondition
+		effects: Array<[number, number]>
+		mask: number
+		bits: number
+	}
+	type CompiledNode =
+		| { type: 'turn'; choices: CompiledChoice[] }
+		| { type: 'branch'; branches: Array<{ if: CompiledCondition; to: number }>; else: number }
+		| { type: 'ending' }
+	const target = (id: string) => nodeIndex.get(id) ?? -1
+	const compiled: CompiledNode[] = ids.map((id) => {
+		const node = scenario.nodes[id]!
+		if (node.type === 'ending') return { type: 'ending' }
+		if (node.type === 'branch') {
+			return {
+				type: 'branch',
+				branches: node.branches.map((b) => ({ if: compileCondition(b.if, meterIndex, flagIndex), to: target(b.to) })),
+				else: target(node.else),
+			}
 		}
-		return undefined
+		return {
+			type: 'turn',
+			choices: node.choices.map((c) => {
+				let mask = 0
+				let bits = 0
+				for (const [f, v] of Object.entries(c.set ?? {})) {
+					const b = flagIndex.get(f)
+					if (b === undefined) continue
+					mask |= 1 << b
+					if (v) bits |= 1 << b
+				}
+				return {
+					id: c.id,
+					to: target(c.to),
+					when: compileCondition(c.when, meterIndex, flagIndex),
+					effects: Object.entries(c.effects ?? {}).flatMap(([m, d]): Array<[number, number]> => {
+						const i = meterIndex.get(m)
+						return i === undefined ? [] : [[i, d]]
+					}),
+					mask,
+					bits,
+				}
+			}),
+		}
+	})
+
+	// A state is (node, meters, flags); its key is one number when that fits, a string otherwise.
+	const radix = specs.map((m) => m.max - m.min + 1)
+	const meterSpace = radix.reduce((a, b) => a * b, 1)
+	const numericKeys = ids.length * meterSpace * 2 ** flagNames.length < Number.MAX_SAFE_INTEGER
+	const keyOf = (node: number, meters: ArrayLike<number>, flags: number): number | string => {
+		let code = 0
+		for (let i = 0; i < specs.length; i++) code = code * radix[i]! + (meters[i]! - specs[i]!.min)
+		return numericKeys
+			? (node * meterSpace + code) * 2 ** flagNames.length + flags
+			: `${node}|${Array.from(meters).join(',')}|${flags}`
 	}
 
-	const index = new Map<string, number>()
-	const nodes: string[] = []
-	const states: State[] = []
+	// Bookkeeping by index, turned into the result's sets once at the end (no strings per step).
+	const reached = new Uint8Array(ids.length)
+	const choiceOffset: number[] = []
+	let slots = 0
+	for (const node of compiled) {
+		choiceOffset.push(slots)
+		slots += node.type === 'turn' ? node.choices.length : node.type === 'branch' ? node.branches.length + 1 : 0
+	}
+	// For a turn: was each choice shown; for a branch: did each condition (then else) decide.
+	const used = new Uint8Array(slots)
+
+	// Follows branches to the node where the conversation rests; -1 on a branch loop.
+	const settle = (start: number, meters: ArrayLike<number>, flags: number): number => {
+		let at = start
+		for (let hops = 0; hops <= ids.length; hops++) {
+			const node = compiled[at]
+			if (!node) return -1
+			reached[at] = 1
+			if (node.type !== 'branch') return at
+			const index = node.branches.findIndex((b) => b.if(meters, flags))
+			used[choiceOffset[at]! + (index === -1 ? node.branches.length : index)] = 1
+			at = index === -1 ? node.else : node.branches[index]!.to
+		}
+		return -1
+	}
+
+	const index = new Map<number | string, number>()
+	const stateNode: number[] = []
+	const stateMeters: number[][] = []
+	const stateFlags: number[] = []
 	const depth: number[] = []
-	// Edges as flat arrays (from, to, choice index): cheap for tens of thousands of states.
+	// Edges as flat arrays (from, to, choice index): cheap for hundreds of thousands of states.
 	const edgeFrom: number[] = []
 	const edgeTo: number[] = []
 	const edgeChoice: number[] = []
 	const terminal: boolean[] = []
 
-	const visit = (target: string, state: State, d: number): number | undefined => {
-		const node = settle(target, state)
-		if (node === undefined) return undefined
-		const key = keyOf(node, state)
+	const visit = (to: number, meters: number[], flags: number, d: number): number => {
+		const node = settle(to, meters, flags)
+		if (node === -1) return -1
+		const key = keyOf(node, meters, flags)
 		const known = index.get(key)
 		if (known !== undefined) return known
-		const i = nodes.length
+		const i = stateNode.length
 		index.set(key, i)
-		nodes.push(node)
-		states.push(state)
+		stateNode.push(node)
+		stateMeters.push(meters)
+		stateFlags.push(flags)
 		depth.push(d)
 		terminal.push(false)
 		return i
 	}
 
-	visit(scenario.start, initialContext(scenario), 0)
-	for (let i = 0; i < nodes.length; i++) {
-		if (nodes.length > maxStates) {
+	const asState = (i: number): State => ({
+		meters: Object.fromEntries(meterNames.map((m, k) => [m, stateMeters[i]![k]!])),
+		flags: Object.fromEntries(flagNames.map((f, k) => [f, ((stateFlags[i]! >> k) & 1) === 1])),
+	})
+
+	visit(
+		nodeIndex.get(scenario.start) ?? -1,
+		specs.map((m) => m.start),
+		0,
+		0,
+	)
+	const stuckAt = new Set<number>()
+	for (let i = 0; i < stateNode.length; i++) {
+		if (stateNode.length > maxStates) {
 			result.complete = false
 			break
 		}
-		const id = nodes[i]!
-		const state = states[i]!
-		const node = nodeOf(id)
-		if (node?.type === 'ending') {
+		const at = stateNode[i]!
+		const node = compiled[at]!
+		if (node.type === 'ending') {
 			terminal[i] = true
+			const id = ids[at]!
 			const best = result.endingsReached.get(id)
 			if (best === undefined || depth[i]! < best) result.endingsReached.set(id, depth[i]!)
 			continue
 		}
-		if (node?.type !== 'turn') continue
+		if (node.type !== 'turn') continue
+		const meters = stateMeters[i]!
+		const flags = stateFlags[i]!
 		let shown = 0
 		node.choices.forEach((choice, c) => {
-			if (!conditionHolds(choice.when, state)) return
+			if (!choice.when(meters, flags)) return
 			shown++
-			result.shownChoices.add(`${id}/${choice.id}`)
-			const next = applyChoiceToContext(scenario, { ...state, path: [] }, id, choice)
-			const j = visit(choice.to, { meters: next.meters, flags: next.flags }, depth[i]! + 1)
-			if (j === undefined) return
+			used[choiceOffset[at]! + c] = 1
+			let next = meters
+			if (choice.effects.length > 0) {
+				next = meters.slice()
+				for (const [m, delta] of choice.effects) next[m] = clamp(next[m]! + delta, specs[m]!.min, specs[m]!.max)
+			}
+			const j = visit(choice.to, next, (flags & ~choice.mask) | choice.bits, depth[i]! + 1)
+			if (j === -1) return
 			edgeFrom.push(i)
 			edgeTo.push(j)
 			edgeChoice.push(c)
@@ -130,14 +226,28 @@ export function exploreStates(scenario: Scenario, maxStates = DEFAULT_MAX_STATES
 		if (shown === 0) {
 			// Reported as stuck on its own; counting it as an end keeps the loop rule from repeating it.
 			terminal[i] = true
-			if (!result.stuck.some((s) => s.node === id)) result.stuck.push({ node: id, ...copy(state) })
+			if (!stuckAt.has(at)) {
+				stuckAt.add(at)
+				result.stuck.push({ node: ids[at]!, ...asState(i) })
+			}
 		}
 	}
-	result.stateCount = nodes.length
+	result.stateCount = stateNode.length
+	compiled.forEach((node, at) => {
+		const id = ids[at]!
+		if (reached[at]) result.reachedNodes.add(id)
+		if (node.type === 'turn') {
+			node.choices.forEach((c, k) => used[choiceOffset[at]! + k] && result.shownChoices.add(`${id}/${c.id}`))
+		} else if (node.type === 'branch') {
+			for (let k = 0; k <= node.branches.length; k++) {
+				if (used[choiceOffset[at]! + k]) result.takenBranches.add(`${id}/${k === node.branches.length ? 'else' : k}`)
+			}
+		}
+	})
 	if (!result.complete) return result
 
 	// Which states can still reach an end: a reverse breadth-first walk from every end.
-	const incoming: number[][] = nodes.map(() => [])
+	const incoming: number[][] = stateNode.map(() => [])
 	for (let e = 0; e < edgeFrom.length; e++) incoming[edgeTo[e]!]!.push(e)
 	const canEnd = terminal.slice()
 	const queue: number[] = []
@@ -151,17 +261,15 @@ export function exploreStates(scenario: Scenario, maxStates = DEFAULT_MAX_STATES
 			}
 		}
 	}
-	result.startTrapped = nodes.length > 0 && !canEnd[0]
+	result.startTrapped = stateNode.length > 0 && !canEnd[0]
 	const reported = new Set<string>()
 	for (let e = 0; e < edgeFrom.length; e++) {
 		const from = edgeFrom[e]!
 		if (!canEnd[from] || canEnd[edgeTo[e]!]) continue
-		const key = `${nodes[from]}/${edgeChoice[e]}`
+		const key = `${stateNode[from]}/${edgeChoice[e]}`
 		if (reported.has(key)) continue
 		reported.add(key)
-		result.trapping.push({ node: nodes[from]!, choice: edgeChoice[e]!, ...copy(states[from]!) })
+		result.trapping.push({ node: ids[stateNode[from]!]!, choice: edgeChoice[e]!, ...asState(from) })
 	}
 	return result
 }
-
-const copy = (s: State): State => ({ meters: { ...s.meters }, flags: { ...s.flags } })
