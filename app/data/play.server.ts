@@ -2,7 +2,6 @@ import type { Viewer } from '#app/auth/session.server.ts'
 import {
 	abandonAttempt as abandonAttemptRow,
 	createAttempt,
-	ensureScenarioVersion,
 	getOwnAttempt,
 	getScenarioVersion,
 	listOwnAttempts,
@@ -10,7 +9,6 @@ import {
 } from '#app/data/attempts.server.ts'
 import { getScenarioLibrary } from '#app/data/scenario-library.server.ts'
 import type { MeterView, TranscriptEntry } from '#app/domain/scenario/play-view.ts'
-import { checkScenarioData } from '#app/domain/scenario/check.ts'
 import { compileScenario, type ScenarioMachine } from '#app/domain/scenario/compile.ts'
 import {
 	applyChoice,
@@ -23,6 +21,7 @@ import {
 } from '#app/domain/scenario/play.ts'
 import { restoreSnapshot } from '#app/domain/scenario/restore.ts'
 import type { Scenario } from '#app/domain/scenario/schema.ts'
+import { readStoredVersion } from '#app/domain/scenario/stored-version.ts'
 import { badRequest, httpError, notFound } from '#app/utils/http.server.ts'
 
 export function getLibrary() {
@@ -56,10 +55,11 @@ async function loadVersion(versionId: string): Promise<CompiledVersion> {
 	if (hit) return hit
 	const row = await getScenarioVersion(versionId)
 	if (!row) throw httpError(409, 'The scenario this attempt was started on is missing.')
-	// Stored definitions are read back through the same checks as files.
-	const checked = checkScenarioData(row.definition)
-	if (!checked.scenario) throw httpError(409, 'The stored scenario definition for this attempt is not valid.')
-	const entry = { scenario: checked.scenario, machine: compileScenario(checked.scenario) }
+	// A version is immutable and was checked when published: only its shape and hash are checked
+	// here, so a rule added later never breaks an attempt in progress.
+	const read = readStoredVersion(row.definition, row.contentHash)
+	if (!read.ok) throw httpError(409, `This attempt cannot be continued: ${read.message}`)
+	const entry = { scenario: read.scenario, machine: compileScenario(read.scenario) }
 	compiled.set(versionId, entry)
 	return entry
 }
@@ -72,13 +72,8 @@ export async function listInProgress(viewer: Viewer) {
 export async function startAttempt(viewer: Viewer, scenarioId: string): Promise<string> {
 	const scenario = findScenario(scenarioId)
 	if (!scenario) throw notFound('There is no such scenario in the library.')
-	const { contentHash, file: _file, warnings: _warnings, ...definition } = scenario
-	const versionId = await ensureScenarioVersion({
-		slug: scenario.id,
-		contentHash,
-		title: scenario.title,
-		definition,
-	})
+	// Start uses the latest published version; versions are stored by publishing, never on a click.
+	const versionId = scenario.versionId
 	const { machine } = await loadVersion(versionId)
 	const attempt = await createAttempt({
 		organisationId: viewer.organisation.id,
