@@ -31,6 +31,9 @@ export type StateSpace = {
 	trapping: TrappingReply[]
 	// The very first state already cannot reach an ending.
 	startTrapped: boolean
+	// The state graph itself, for coverage: state i rests on node stateNode[i]; edge e is the
+	// reply edgeChoice[e] of that node, from state edgeFrom[e] to edgeTo[e]. State 0 is the start.
+	graph: { stateNode: string[]; stuck: boolean[]; edgeFrom: number[]; edgeTo: number[]; edgeChoice: number[] }
 }
 
 export const DEFAULT_MAX_STATES = 100_000
@@ -49,6 +52,7 @@ export function exploreStates(scenario: Scenario, maxStates = DEFAULT_MAX_STATES
 		stuck: [],
 		trapping: [],
 		startTrapped: false,
+		graph: { stateNode: [], stuck: [], edgeFrom: [], edgeTo: [], edgeChoice: [] },
 	}
 	const meterNames = Object.keys(scenario.meters)
 	const flagNames = scenario.flags ?? []
@@ -233,6 +237,13 @@ export function exploreStates(scenario: Scenario, maxStates = DEFAULT_MAX_STATES
 		}
 	}
 	result.stateCount = stateNode.length
+	result.graph = {
+		stateNode: stateNode.map((n) => ids[n]!),
+		stuck: stateNode.map((n, i) => terminal[i]! && compiled[n]!.type === 'turn'),
+		edgeFrom,
+		edgeTo,
+		edgeChoice,
+	}
 	compiled.forEach((node, at) => {
 		const id = ids[at]!
 		if (reached[at]) result.reachedNodes.add(id)
