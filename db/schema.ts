@@ -1,6 +1,7 @@
 import { sql, type BuildExtraConfigColumns } from 'drizzle-orm'
 import type { AssessmentResult } from '#app/domain/assessment/result.ts'
 import {
+	boolean,
 	doublePrecision,
 	foreignKey,
 	integer,
@@ -262,6 +263,24 @@ export const scenarioVersions = pgTable(
 		createdAt: createdAt(),
 	},
 	(t) => [uniqueIndex('scenario_versions_hash_key').on(t.contentHash), index('scenario_versions_slug_idx').on(t.slug)],
+)
+
+// The installation's library as last published (DESIGN §7): one row per file in SCENARIOS_DIR.
+// A valid file points at its immutable version; a broken one keeps its problems, and the last
+// good version of its id (if any) stays playable. The catalogue is read from here, so every app
+// instance agrees; publishing replaces all rows in one transaction.
+export const scenarioLibraryFiles = pgTable(
+	'scenario_library_files',
+	{
+		file: text('file').primaryKey(),
+		slug: text('slug').notNull(),
+		scenarioVersionId: uuid('scenario_version_id').references(() => scenarioVersions.id),
+		valid: boolean('valid').notNull(),
+		// Problems as the checker reported them at publishing time (warnings only, for a valid file).
+		problems: jsonb('problems').$type<Array<Record<string, unknown>>>().notNull(),
+		publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+	},
+	(t) => [index('scenario_library_files_slug_idx').on(t.slug)],
 )
 
 export const attemptStatusEnum = pgEnum('attempt_status', ['in_progress', 'completed', 'abandoned'])

@@ -17,7 +17,7 @@ import { migrateDatabase } from '#db/migrate.ts'
 import { demoSignInText, seedDemo } from '#app/services/demo-seed.server.ts'
 import { recordAudit } from '#app/data/audit.server.ts'
 import { pruneExpired } from '#app/data/maintenance.server.ts'
-import { getScenarioLibrary } from '#app/data/scenario-library.server.ts'
+import { publishScenarioLibrary, refreshScenarioLibrary } from '#app/services/scenario-library.server.ts'
 import { formatProblem } from '#app/domain/scenario/problems.ts'
 import { checkRequestOrigin } from '#app/security/origin-check.ts'
 import { cookiesAreSecure, EnvError, parseEnv } from '#app/utils/env.server.ts'
@@ -95,7 +95,13 @@ try {
 setDatabase(database)
 await migrateDatabase(database)
 const seeded = env.SEED_DEMO ? await seedDemo(database.db) : null
-const library = getScenarioLibrary()
+// DESIGN §7: start-up publishes the scenario files (strict check, new versions stored), then
+// reads the catalogue from the database; other instances pick it up on their next refresh.
+const published = await publishScenarioLibrary()
+if (!published.ok) fail(published.message)
+const library = await refreshScenarioLibrary()
+const libraryTimer = setInterval(() => void refreshScenarioLibrary().catch(console.error), 30_000)
+libraryTimer.unref()
 for (const file of library.broken) {
 	console.warn(`⚠ Scenario file ${file.file} has problems and is not offered (the others work):`)
 	for (const problem of file.problems) console.warn(`    ${formatProblem(problem)}`)

@@ -21,7 +21,7 @@ vitest_json() { echo "--reporter=default --reporter=json --outputFile=$RESULTS/$
 
 step "typecheck" npx tsc --noEmit
 step "lint" npm run -s lint
-if [ -f scripts/scenarios-check.ts ]; then step "scenario check" npx tsx scripts/scenarios-check.ts; fi
+if [ -f scripts/scenarios-check.ts ]; then step "scenario check" npx tsx scripts/scenarios-check.ts --strict; fi
 step "unit" npx vitest run --project unit $(vitest_json unit)
 step "integration (PGlite)" env DATABASE_URL= npx vitest run --project integration $(vitest_json integration-pglite)
 

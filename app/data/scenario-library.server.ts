@@ -1,60 +1,82 @@
-import { createHash } from 'node:crypto'
-import fs from 'node:fs'
-import path from 'node:path'
-import { parseScenarioSource } from '#app/domain/scenario/parse.ts'
-import { hasErrors, type Problem } from '#app/domain/scenario/problems.ts'
-import { canonicalScenarioJson, type Scenario } from '#app/domain/scenario/schema.ts'
-import { getEnv } from '#app/utils/env.server.ts'
+import { desc, eq } from 'drizzle-orm'
+import type { Problem } from '#app/domain/scenario/problems.ts'
+import type { Scenario } from '#app/domain/scenario/schema.ts'
+import { getDb, type Database, type Transaction } from '#db/client.server.ts'
+import { scenarioLibraryFiles, scenarioVersions } from '#db/schema.ts'
 
-export type LibraryScenario = Scenario & { contentHash: string; file: string; warnings: Problem[] }
+// Queries for the published scenario library (DESIGN §7). Checking and publishing live in
+// app/services/scenario-library.server.ts; versions are inserted once and never updated.
+
+type Db = Database | Transaction
+
+export async function findVersionIdByHash(db: Db, contentHash: string): Promise<string | undefined> {
+	const [row] = await db
+		.select({ id: scenarioVersions.id })
+		.from(scenarioVersions)
+		.where(eq(scenarioVersions.contentHash, contentHash))
+	return row?.id
+}
+
+export async function insertVersion(
+	db: Db,
+	input: { slug: string; contentHash: string; title: string; definition: Record<string, unknown> },
+): Promise<string> {
+	// Two instances publishing at once: the unique hash makes the second insert a no-op.
+	await db.insert(scenarioVersions).values(input).onConflictDoNothing({ target: scenarioVersions.contentHash })
+	const id = await findVersionIdByHash(db, input.contentHash)
+	if (!id) throw new Error('scenario version vanished after insert')
+	return id
+}
+
+export async function latestVersionIdForSlug(db: Db, slug: string): Promise<string | undefined> {
+	const [row] = await db
+		.select({ id: scenarioVersions.id })
+		.from(scenarioVersions)
+		.where(eq(scenarioVersions.slug, slug))
+		.orderBy(desc(scenarioVersions.createdAt))
+		.limit(1)
+	return row?.id
+}
+
+export type LibraryFileRow = typeof scenarioLibraryFiles.$inferInsert
+
+export async function replaceLibraryFiles(db: Db, rows: LibraryFileRow[]): Promise<void> {
+	await db.delete(scenarioLibraryFiles)
+	if (rows.length > 0) await db.insert(scenarioLibraryFiles).values(rows)
+}
+
+// The library as published, each file with its version's stored definition (if any).
+export async function listLibraryFiles(db: Db = getDb()) {
+	return db
+		.select({
+			file: scenarioLibraryFiles.file,
+			slug: scenarioLibraryFiles.slug,
+			valid: scenarioLibraryFiles.valid,
+			problems: scenarioLibraryFiles.problems,
+			publishedAt: scenarioLibraryFiles.publishedAt,
+			versionId: scenarioVersions.id,
+			contentHash: scenarioVersions.contentHash,
+			definition: scenarioVersions.definition,
+		})
+		.from(scenarioLibraryFiles)
+		.leftJoin(scenarioVersions, eq(scenarioVersions.id, scenarioLibraryFiles.scenarioVersionId))
+		.orderBy(scenarioLibraryFiles.file)
+}
+
+export type LibraryScenario = Scenario & { contentHash: string; file: string; versionId: string; warnings: Problem[] }
 export type BrokenScenarioFile = { file: string; problems: Problem[] }
 export type ScenarioLibrary = { scenarios: LibraryScenario[]; broken: BrokenScenarioFile[]; loadedAt: Date }
-
-export function contentHash(scenario: Scenario): string {
-	return createHash('sha256').update(canonicalScenarioJson(scenario)).digest('hex')
-}
-
-// A broken file is reported and skipped; it never takes the other scenarios down.
-export function loadScenarioLibrary(dir: string): ScenarioLibrary {
-	const scenarios: LibraryScenario[] = []
-	const broken: BrokenScenarioFile[] = []
-	const files = fs.existsSync(dir)
-		? fs
-				.readdirSync(dir)
-				.filter((f) => /\.ya?ml$/.test(f))
-				.sort()
-		: []
-	for (const name of files) {
-		const file = path.join(path.basename(path.resolve(dir)), name)
-		let source: string
-		try {
-			source = fs.readFileSync(path.join(dir, name), 'utf8')
-		} catch (error) {
-			broken.push({
-				file,
-				problems: [{ file, line: 1, col: 1, path: '', message: `cannot be read: ${String(error)}`, severity: 'error' }],
-			})
-			continue
-		}
-		const { scenario, problems } = parseScenarioSource(source, file)
-		if (scenario && !hasErrors(problems))
-			scenarios.push({ ...scenario, contentHash: contentHash(scenario), file, warnings: problems })
-		else broken.push({ file, problems })
-	}
-	return { scenarios, broken, loadedAt: new Date() }
-}
 
 declare global {
 	var __attuneScenarioLibrary: ScenarioLibrary | undefined
 }
 
-// Read once per process (the server loads it at start-up and reports broken files).
+// This process's copy of the published catalogue, read from the database at start-up and
+// refreshed by app/services/scenario-library.server.ts; a request only reads it.
 export function getScenarioLibrary(): ScenarioLibrary {
-	globalThis.__attuneScenarioLibrary ??= loadScenarioLibrary(getEnv().SCENARIOS_DIR)
-	return globalThis.__attuneScenarioLibrary
+	return globalThis.__attuneScenarioLibrary ?? { scenarios: [], broken: [], loadedAt: new Date(0) }
 }
 
-export function reloadScenarioLibrary(): ScenarioLibrary {
-	globalThis.__attuneScenarioLibrary = loadScenarioLibrary(getEnv().SCENARIOS_DIR)
-	return globalThis.__attuneScenarioLibrary
+export function setScenarioLibrary(library: ScenarioLibrary): void {
+	globalThis.__attuneScenarioLibrary = library
 }

@@ -1,9 +1,8 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { json, redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '#app/auth/session.server.ts'
-import { SubmitButton } from '#app/components/forms.tsx'
-import { getScenarioLibrary, reloadScenarioLibrary } from '#app/data/scenario-library.server.ts'
+import { getScenarioLibrary } from '#app/data/scenario-library.server.ts'
 import { formatProblem } from '#app/domain/scenario/problems.ts'
 import { audienceLabels, styleLabels } from '#app/domain/practice/catalogue.ts'
 import { formatDateTime } from '#app/utils/format.ts'
@@ -29,13 +28,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	})
 }
 
-// Re-reading the folder is how an admin picks up edited files without a restart.
-export async function action({ request, context }: ActionFunctionArgs) {
-	await requirePermission(request, context, 'library.view')
-	reloadScenarioLibrary()
-	throw redirect('/admin/scenarios')
-}
-
 export default function ScenarioLibraryPage() {
 	const { scenarios, broken, loadedAt } = useLoaderData<typeof loader>()
 	return (
@@ -44,15 +36,11 @@ export default function ScenarioLibraryPage() {
 				<div>
 					<h1>Scenario library</h1>
 					<p>
-						{scenarios.length} scenarios available{broken.length ? `, ${broken.length} with problems` : ''}. Read from
-						the scenarios folder at {formatDateTime(loadedAt)}.
+						{scenarios.length} scenarios available{broken.length ? `, ${broken.length} with problems` : ''}. The
+						installation's operator publishes the scenarios folder (at start-up, or with{' '}
+						<code>npm run scenarios:publish</code>); this list was read at {formatDateTime(loadedAt)}.
 					</p>
 				</div>
-				<Form method="post">
-					<SubmitButton className="button button--secondary" pendingLabel="Reloading…">
-						Reload files
-					</SubmitButton>
-				</Form>
 			</div>
 			{broken.length > 0 ? (
 				<section className="card" aria-labelledby="broken-heading">

@@ -2,7 +2,6 @@ import type { Viewer } from '#app/auth/session.server.ts'
 import {
 	abandonAttempt as abandonAttemptRow,
 	createOrFindOpenAttempt,
-	ensureScenarioVersion,
 	getOwnAttempt,
 	getScenarioVersion,
 	recordDecision,
@@ -11,7 +10,6 @@ import {
 import { getScenarioLibrary } from '#app/data/scenario-library.server.ts'
 import { recordEndingStep } from '#app/services/debrief.server.ts'
 import type { MeterView, TranscriptEntry } from '#app/domain/scenario/play-view.ts'
-import { checkScenarioData } from '#app/domain/scenario/check.ts'
 import { compileScenario, type ScenarioMachine } from '#app/domain/scenario/compile.ts'
 import { orderChoices } from '#app/domain/feedback/fair-order.ts'
 import {
@@ -26,6 +24,7 @@ import {
 import { restoreSnapshot } from '#app/domain/scenario/restore.ts'
 import type { PlaySnapshot } from '#app/domain/scenario/compile.ts'
 import type { Scenario } from '#app/domain/scenario/schema.ts'
+import { readStoredVersion } from '#app/domain/scenario/stored-version.ts'
 import { fail, ok, type ServiceResult } from '#app/services/result.ts'
 import { getDb, type Database, type Transaction } from '#db/client.server.ts'
 
@@ -63,10 +62,11 @@ export async function loadVersion(
 	if (hit) return ok(hit)
 	const row = await getScenarioVersion(versionId, db)
 	if (!row) return fail.conflict('The scenario this attempt was started on is missing.')
-	// Stored definitions are read back through the same checks as files.
-	const checked = checkScenarioData(row.definition)
-	if (!checked.scenario) return fail.conflict('The stored scenario definition for this attempt is not valid.')
-	const entry = { scenario: checked.scenario, machine: compileScenario(checked.scenario) }
+	// A version is immutable and was checked when published: only its shape and hash are checked
+	// here, so a rule added later never breaks an attempt in progress.
+	const read = readStoredVersion(row.definition, row.contentHash)
+	if (!read.ok) return fail.conflict(`This attempt cannot be continued: ${read.message}`)
+	const entry = { scenario: read.scenario, machine: compileScenario(read.scenario) }
 	compiled.set(versionId, entry)
 	return ok(entry)
 }
@@ -74,24 +74,21 @@ export async function loadVersion(
 export type StartInput = { scenarioId: string; restartAttemptId?: string }
 export type Started = { attemptId: string; resumed: boolean }
 
-// Start (or restart) a self-started practice attempt. There is one in-progress attempt per
-// learner × scenario: a second Start (double-click, second tab) lands on the open one.
+// Start (or restart) a self-started practice attempt on the latest published version (versions are
+// stored by publishing, never on a click). There is one in-progress attempt per learner × scenario:
+// a second Start (double-click, second tab) lands on the open one.
 export async function startAttempt(viewer: Viewer, input: StartInput): Promise<ServiceResult<Started>> {
 	const scenario = findScenario(input.scenarioId)
 	if (!scenario) return fail.notFound('There is no such scenario in the library.')
-	const { contentHash, file: _file, warnings: _warnings, ...definition } = scenario
+	const versionId = scenario.versionId
 	const organisationId = viewer.organisation.id
 	const userId = viewer.user.id
+	const version = await loadVersion(versionId)
+	if (!version.ok) return version
+	const { machine } = version.value
 	return getDb().transaction(async (tx) => {
 		// Restart leaves the open attempt behind first, so the new one takes its place.
 		if (input.restartAttemptId) await abandonAttemptRow(organisationId, userId, input.restartAttemptId, tx)
-		const versionId = await ensureScenarioVersion(
-			{ slug: scenario.id, contentHash, title: scenario.title, definition },
-			tx,
-		)
-		const version = await loadVersion(versionId, tx)
-		if (!version.ok) return version
-		const { machine } = version.value
 		const attempt = await createOrFindOpenAttempt(
 			{
 				organisationId,

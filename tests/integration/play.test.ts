@@ -7,7 +7,8 @@ import { action as playAction, loader as playLoader } from '#app/routes/play.$at
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { getScenarioLibrary, loadScenarioLibrary } from '#app/data/scenario-library.server.ts'
+import { getScenarioLibrary } from '#app/data/scenario-library.server.ts'
+import { publishScenarioLibrary, refreshScenarioLibrary } from '#app/services/scenario-library.server.ts'
 import { scenarioVersions } from '#db/schema.ts'
 import { addMember, createOrganisation, sessionCookieFor } from '#tests/support/factories.ts'
 import { formRequest, getRequest, settle, testContext } from '#tests/support/requests.ts'
@@ -158,7 +159,8 @@ describe('server-side play', () => {
 		const source = fs.readFileSync(path.join('scenarios', `${original.id}.yaml`), 'utf8')
 		fs.writeFileSync(path.join(dir, `${original.id}.yaml`), source)
 		try {
-			globalThis.__attuneScenarioLibrary = loadScenarioLibrary(dir)
+			await publishScenarioLibrary(dir)
+			await refreshScenarioLibrary()
 			const { cookie, attemptId, learner, organisationId } = await learnerWithAttempt(original.id)
 			const before = (await view(attemptId, cookie)).data!.play.transcript
 
@@ -166,7 +168,8 @@ describe('server-side play', () => {
 			const edited = source.replace(firstLine.slice(0, 20), 'EDITED OPENING LINE ')
 			expect(edited).not.toBe(source)
 			fs.writeFileSync(path.join(dir, `${original.id}.yaml`), edited)
-			globalThis.__attuneScenarioLibrary = loadScenarioLibrary(dir)
+			await publishScenarioLibrary(dir)
+			await refreshScenarioLibrary()
 
 			expect((await view(attemptId, cookie)).data!.play.transcript).toEqual(before)
 			// Start again (restart): the open attempt is left, the new one uses the edited file.
@@ -186,7 +189,8 @@ describe('server-side play', () => {
 			const versions = await getDb().select().from(scenarioVersions).where(eq(scenarioVersions.slug, original.id))
 			expect(versions.length).toBeGreaterThanOrEqual(2)
 		} finally {
-			globalThis.__attuneScenarioLibrary = shipped
+			await publishScenarioLibrary('scenarios')
+			await refreshScenarioLibrary()
 			fs.rmSync(dir, { recursive: true, force: true })
 		}
 	})

@@ -2,20 +2,21 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { getScenarioLibrary, loadScenarioLibrary } from '#app/data/scenario-library.server.ts'
+import { getScenarioLibrary } from '#app/data/scenario-library.server.ts'
+import { publishScenarioLibrary, refreshScenarioLibrary } from '#app/services/scenario-library.server.ts'
 import { loader as adminLoader } from '#app/routes/admin.scenarios.tsx'
 import { loader as catalogueLoader } from '#app/routes/practice._index.tsx'
 import { addMember, createOrganisation, sessionCookieFor } from '#tests/support/factories.ts'
 import { getRequest, settle, testContext } from '#tests/support/requests.ts'
 
-const shipped = getScenarioLibrary()
-afterEach(() => {
-	globalThis.__attuneScenarioLibrary = shipped
+afterEach(async () => {
+	await publishScenarioLibrary('scenarios')
+	await refreshScenarioLibrary()
 })
 
 function libraryWithBrokenFile() {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-lib-'))
-	const good = shipped.scenarios[0]!
+	const good = getScenarioLibrary().scenarios[0]!
 	fs.copyFileSync(path.join('scenarios', `${good.id}.yaml`), path.join(dir, `${good.id}.yaml`))
 	fs.writeFileSync(
 		path.join(dir, 'broken.yaml'),
@@ -30,7 +31,8 @@ function libraryWithBrokenFile() {
 describe('scenario library', () => {
 	it('reports a broken file with line numbers and keeps offering the others', async () => {
 		const { dir, good } = libraryWithBrokenFile()
-		globalThis.__attuneScenarioLibrary = loadScenarioLibrary(dir)
+		await publishScenarioLibrary(dir)
+		await refreshScenarioLibrary()
 		const org = await createOrganisation()
 		const adminCookie = await sessionCookieFor(org.admin.id, org.organisationId)
 		const admin = await settle(

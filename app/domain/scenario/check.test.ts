@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { edit, errorsOf, positionAfter, positionOf, problemsOf, tiny } from '#app/domain/scenario/fixtures/helpers.ts'
+import { isLengthGiveaway } from '#app/domain/scenario/library.ts'
 import { parseScenarioSource } from '#app/domain/scenario/parse.ts'
 import { formatProblem, summarizeProblems, type Problem } from '#app/domain/scenario/problems.ts'
 import { TEXT_LIMITS } from '#app/domain/scenario/schema.ts'
@@ -255,7 +256,8 @@ describe('text limits', () => {
 	]
 
 	it.each(cases)('$field: accepts exactly the limit and rejects one more, at the key', ({ from, to, path, limit }) => {
-		expect(problemsOf(edit(tiny, [from, to(limit)]))).toEqual([])
+		// At the limit a choice is long enough to trip the length hint, which is not what this tests.
+		expect(problemsOf(edit(tiny, [from, to(limit)])).filter((p) => !isLengthGiveaway(p))).toEqual([])
 		const src = edit(tiny, [from, to(limit + 1)])
 		const key = path
 			.split('.')
@@ -696,7 +698,7 @@ describe('reporting', () => {
 		expect(first).toMatchObject({
 			line: positionOf(src, 'minutes: 6').line,
 			col: 1,
-			message: expect.stringContaining('YAML: Map keys must be unique'),
+			message: 'YAML: this field appears twice in the same place; keep one of them',
 		})
 	})
 

@@ -4,6 +4,7 @@ import { didYouMean, formatPath, type Issue, type PathSegment } from '#app/domai
 import { friendlyErrorMap, schemaIssues } from '#app/domain/scenario/schema-messages.ts'
 import { GOOD_OUTCOME, IMPLIED_SKILL, scenarioSchema, type Scenario } from '#app/domain/scenario/schema.ts'
 import { DEFAULT_MAX_STATES, exploreStates } from '#app/domain/scenario/state-space.ts'
+import { contentWarnings } from '#app/domain/scenario/warnings.ts'
 
 // The rules beyond the schema: a scenario must be a finite, playable conversation.
 // They run on a tolerant outline of the raw data, so a file with a schema error still gets
@@ -27,6 +28,7 @@ type OutlineNode = {
 type Outline = {
 	id?: string
 	start?: string
+	outOfTime?: string
 	meters?: Set<string>
 	flags?: Set<string>
 	skills?: Set<string>
@@ -75,6 +77,7 @@ function outlineOf(raw: unknown): Outline {
 	return {
 		id: str(raw.id),
 		start: str(raw.start),
+		outOfTime: str(raw.outOfTime),
 		meters: isObject(raw.meters) ? new Set(Object.keys(raw.meters)) : undefined,
 		// No `flags:` at all means "no flags", which is a declaration too.
 		flags: raw.flags === undefined ? new Set() : strings(raw.flags),
@@ -107,25 +110,32 @@ function closure(starts: Iterable<string>, next: (id: string) => Iterable<string
 }
 
 // Cycles made only of branches would route forever without the learner choosing anything.
+// Depth-first with an explicit stack: thousands of chained branches must not overflow.
 function branchCycles(nodes: Map<string, OutlineNode>, targets: (id: string) => string[]): string[][] {
 	const isBranch = (id: string) => nodes.get(id)?.type === 'branch'
 	const state = new Map<string, 'open' | 'done'>()
-	const stack: string[] = []
 	const cycles = new Map<string, string[]>()
-	const visit = (id: string) => {
-		state.set(id, 'open')
-		stack.push(id)
-		for (const t of targets(id)) {
-			if (!isBranch(t)) continue
-			if (state.get(t) === 'open') {
+	for (const root of nodes.keys()) {
+		if (!isBranch(root) || state.has(root)) continue
+		const stack: string[] = [root]
+		const next: Array<{ targets: string[]; i: number }> = [{ targets: targets(root).filter(isBranch), i: 0 }]
+		state.set(root, 'open')
+		while (stack.length > 0) {
+			const frame = next[next.length - 1]!
+			const t = frame.targets[frame.i++]
+			if (t === undefined) {
+				state.set(stack.pop()!, 'done')
+				next.pop()
+			} else if (state.get(t) === 'open') {
 				const cycle = [...stack.slice(stack.indexOf(t)), t]
 				cycles.set([...new Set(cycle)].sort().join(' '), cycle)
-			} else if (!state.has(t)) visit(t)
+			} else if (!state.has(t)) {
+				state.set(t, 'open')
+				stack.push(t)
+				next.push({ targets: targets(t).filter(isBranch), i: 0 })
+			}
 		}
-		stack.pop()
-		state.set(id, 'done')
 	}
-	for (const id of nodes.keys()) if (isBranch(id) && !state.has(id)) visit(id)
 	return [...cycles.values()]
 }
 
@@ -143,6 +153,12 @@ export function structuralIssues(raw: unknown, expectedId?: string): Issue[] {
 	const ids = new Set(nodes.keys())
 	const unknownTarget = (to: string) => `no node named "${to}"${didYouMean(to, ids)}`
 	if (o.start !== undefined && !ids.has(o.start)) error(['start'], unknownTarget(o.start))
+	if (o.outOfTime !== undefined) {
+		if (!ids.has(o.outOfTime)) error(['outOfTime'], unknownTarget(o.outOfTime))
+		else if (nodes.get(o.outOfTime)?.type !== 'ending') {
+			error(['outOfTime'], `must name an ending: "${o.outOfTime}" is not one`)
+		}
+	}
 
 	const checkCondition = (cond: unknown, base: PathSegment[]) => {
 		for (const ref of conditionReferences(cond)) {
@@ -195,6 +211,7 @@ export function structuralIssues(raw: unknown, expectedId?: string): Issue[] {
 		for (const edge of edgesOf(id, node)) if (!ids.has(edge.to)) error(edge.path, unknownTarget(edge.to))
 	}
 
+	const node = (id: string) => nodes.get(id)!
 	const targets = (id: string) => {
 		const node = nodes.get(id)
 		return node
@@ -206,16 +223,30 @@ export function structuralIssues(raw: unknown, expectedId?: string): Issue[] {
 	// A node of unknown type could be an ending; treating it as one avoids blaming its neighbours.
 	const terminal = [...ids].filter((id) => {
 		const type = nodes.get(id)?.type
-		return type === 'ending' || (type !== 'turn' && type !== 'branch')
+		// A turn without choices gets its own error; counting it as an end keeps that error from
+		// spreading "no ending can be reached" to every node before it.
+		return (
+			type === 'ending' || (type !== 'turn' && type !== 'branch') || (type === 'turn' && node(id).choices.length === 0)
+		)
 	})
 	if (o.start !== undefined && ids.has(o.start)) {
-		const reachable = closure([o.start], targets)
+		// The engine itself routes to the out-of-time ending, so it counts as reachable.
+		const reachable = closure(
+			o.outOfTime !== undefined && ids.has(o.outOfTime) ? [o.start, o.outOfTime] : [o.start],
+			targets,
+		)
 		for (const id of ids) {
 			if (!reachable.has(id))
 				error(['nodes', id], `unreachable: no choice or branch leads here from the start ("${o.start}")`)
 		}
 		const reverse = new Map<string, string[]>()
-		for (const id of ids) for (const t of targets(id)) reverse.set(t, [...(reverse.get(t) ?? []), id])
+		for (const id of ids) {
+			for (const t of targets(id)) {
+				const from = reverse.get(t)
+				if (from) from.push(id)
+				else reverse.set(t, [id])
+			}
+		}
 		const canFinish = closure(terminal, (id) => reverse.get(id) ?? [])
 		for (const id of reachable) {
 			if (!canFinish.has(id))
@@ -258,8 +289,16 @@ const describeState = (meters: Record<string, number>, flags: Record<string, boo
 	return `${m}${set.length ? `, flags set: ${set.join(', ')}` : ', no flags set'}`
 }
 
+export type CheckOptions = {
+	expectedId?: string
+	maxStates?: number
+	// Strict (tests, start-up, publishing): what the search could not prove is an error.
+	strict?: boolean
+}
+
 // Rules that need the conditions evaluated: run only on a scenario that is otherwise valid.
-export function playIssues(scenario: Scenario, maxStates = DEFAULT_MAX_STATES): Issue[] {
+export function playIssues(scenario: Scenario, options: Pick<CheckOptions, 'maxStates' | 'strict'> = {}): Issue[] {
+	const maxStates = options.maxStates ?? DEFAULT_MAX_STATES
 	const issues: Issue[] = []
 	const space = exploreStates(scenario, maxStates)
 	for (const s of space.stuck) {
@@ -272,21 +311,48 @@ export function playIssues(scenario: Scenario, maxStates = DEFAULT_MAX_STATES): 
 	if (!space.complete) {
 		issues.push({
 			path: ['nodes'],
-			message: `too many combinations of meters and flags to check every condition (over ${maxStates}); stuck turns were not checked`,
-			severity: 'warning',
+			message:
+				`could not prove that the learner can always reach an ending: there are over ${maxStates} combinations ` +
+				'of step, meters and flags to follow. Move meters in coarser steps, narrow their ranges or use fewer flags',
+			severity: options.strict ? 'error' : 'warning',
 		})
 		return issues
 	}
+	if (space.startTrapped) {
+		issues.push({
+			path: ['start'],
+			message: 'the conversation can never end from here: every way on loops back without reaching an ending',
+			severity: 'error',
+		})
+	}
+	for (const t of space.trapping) {
+		issues.push({
+			path: ['nodes', t.node, 'choices', t.choice],
+			message:
+				`this reply can trap the learner: with ${describeState(t.meters, t.flags)}, it leads into a loop ` +
+				'whose way out needs a condition that can no longer hold, so no ending can be reached',
+			severity: 'error',
+		})
+	}
 	const good = Object.entries(scenario.nodes).filter(([, n]) => n.type === 'ending' && n.outcome === GOOD_OUTCOME)
-	if (good.length > 0 && !good.some(([id]) => space.endingsReached.has(id))) {
+	const fastestGood = Math.min(...good.map(([id]) => space.endingsReached.get(id) ?? Number.POSITIVE_INFINITY))
+	if (good.length > 0 && fastestGood === Number.POSITIVE_INFINITY) {
 		issues.push({
 			path: ['nodes'],
 			message: `no playable path reaches a "${GOOD_OUTCOME}" ending: the conditions on the way always block it`,
 			severity: 'error',
 		})
+	} else if (fastestGood > scenario.maxReplies) {
+		issues.push({
+			path: ['maxReplies'],
+			message: `is too low: the shortest way to a "${GOOD_OUTCOME}" ending takes ${fastestGood} replies`,
+			severity: 'error',
+		})
 	}
 	for (const [id, node] of Object.entries(scenario.nodes)) {
 		if (!space.reachedNodes.has(id)) {
+			// The out-of-time ending is reached by the reply limit, not by a choice.
+			if (id === scenario.outOfTime) continue
 			issues.push({
 				path: ['nodes', id],
 				message: 'never reached in play: the conditions on the way here never hold',
@@ -324,10 +390,7 @@ export type CheckResult = { scenario?: Scenario; issues: Issue[] }
 
 // Everything wrong with scenario data (already parsed from YAML or read from the database).
 // `scenario` is set only when there are no errors; warnings alone do not block it.
-export function checkScenarioData(
-	data: unknown,
-	options: { expectedId?: string; maxStates?: number } = {},
-): CheckResult {
+export function checkScenarioData(data: unknown, options: CheckOptions = {}): CheckResult {
 	const parsed = scenarioSchema.safeParse(data, { error: friendlyErrorMap })
 	const issues = parsed.success ? [] : schemaIssues(parsed.error)
 	// The schema's message about a field is the more precise one; do not repeat it.
@@ -336,6 +399,6 @@ export function checkScenarioData(
 		if (!reported.has(formatPath(issue.path))) issues.push(issue)
 	}
 	if (!parsed.success || issues.some((i) => i.severity === 'error')) return { issues }
-	issues.push(...playIssues(parsed.data, options.maxStates))
+	issues.push(...playIssues(parsed.data, options), ...contentWarnings(parsed.data))
 	return issues.some((i) => i.severity === 'error') ? { issues } : { scenario: parsed.data, issues }
 }

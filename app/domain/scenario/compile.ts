@@ -19,6 +19,8 @@ function machineSetup(scenario: Scenario) {
 			choiceAvailable: ({ context, event }, params: ChooseParams) =>
 				event.choiceId === params.choiceId && conditionHolds(params.when, context),
 			conditionHolds: ({ context }, params: BranchParams) => conditionHolds(params.condition, context),
+			// Branches do not count: the path records replies only.
+			outOfReplies: ({ context }) => context.path.length >= scenario.maxReplies,
 		},
 		actions: {
 			applyChoice: assign(({ context }, params: ChooseParams) => {
@@ -75,6 +77,9 @@ export function compileScenario(scenario: Scenario): ScenarioMachine {
 	for (const [id, node] of Object.entries(scenario.nodes)) {
 		if (node.type === 'turn') {
 			states[id] = {
+				// A runaway conversation ends cleanly at the authored out-of-time ending, so the
+				// stored path never grows past maxReplies (which restoreSnapshot accepts).
+				always: { target: scenario.outOfTime, guard: 'outOfReplies' },
 				on: {
 					CHOOSE: node.choices.map((c) => {
 						const params: ChooseParams = { node: id, choiceId: c.id, when: c.when }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+	compileCondition,
 	conditionHolds,
 	conditionReferences,
 	conditionSchema,
@@ -76,5 +77,44 @@ describe('conditionReferences', () => {
 			{ name: 'promised', kind: 'flag', path: ['any', 0, 'promised'] },
 			{ name: 'trust', kind: 'meter', path: ['any', 1, 'trust'] },
 		])
+	})
+})
+
+describe('compileCondition', () => {
+	const meterIndex = new Map([
+		['patience', 0],
+		['trust', 1],
+	])
+	const flagIndex = new Map([
+		['promised', 0],
+		['checked', 1],
+	])
+	const conditions: Condition[] = [
+		{ patience: { lt: 21 } },
+		{ patience: { gte: 20, lt: 60 }, trust: { eq: 55 } },
+		{ promised: true },
+		{ checked: true },
+		{ promised: false, trust: { gt: 10 } },
+		{ any: [{ checked: true }, { patience: { lte: 20 } }] },
+		{ any: [{ any: [{ checked: true }] }, { trust: { lt: 0 } }] },
+		{ undeclared: true },
+		{ undeclared: false },
+		{ nometer: { lt: 100 } },
+	]
+	const states = [0, 20, 55, 100].flatMap((p) =>
+		[0, 55].flatMap((t) =>
+			[0, 1, 2, 3].map((bits) => ({
+				meters: { patience: p, trust: t },
+				flags: { promised: (bits & 1) === 1, checked: (bits & 2) === 2 },
+				bits,
+			})),
+		),
+	)
+
+	it.each(conditions.map((c) => [JSON.stringify(c), c] as const))('means what conditionHolds means: %s', (_, c) => {
+		const compiled = compileCondition(c, meterIndex, flagIndex)
+		for (const s of states) {
+			expect(compiled([s.meters.patience, s.meters.trust], s.bits), JSON.stringify(s)).toBe(conditionHolds(c, s))
+		}
 	})
 })

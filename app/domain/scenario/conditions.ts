@@ -121,3 +121,32 @@ export function conditionReferences(condition: unknown): ConditionReference[] {
 		return []
 	})
 }
+
+// The same meaning as conditionHolds, compiled once into a closure over meter values by index
+// and flags as bits: the checker's state search evaluates conditions millions of times.
+export type CompiledCondition = (meters: ArrayLike<number>, flags: number) => boolean
+
+export function compileCondition(
+	condition: Condition | undefined,
+	meterIndex: ReadonlyMap<string, number>,
+	flagIndex: ReadonlyMap<string, number>,
+): CompiledCondition {
+	if (condition === undefined) return () => true
+	const parts: CompiledCondition[] = Object.entries(condition).map(([key, expected]): CompiledCondition => {
+		if (Array.isArray(expected)) {
+			if (key !== 'any') return () => false
+			const options = expected.map((c: Condition) => compileCondition(c, meterIndex, flagIndex))
+			return (m, f) => options.some((o) => o(m, f))
+		}
+		if (typeof expected === 'boolean') {
+			const bit = flagIndex.get(key)
+			if (bit === undefined) return () => expected === false
+			return (_, f) => (((f >> bit) & 1) === 1) === expected
+		}
+		const i = meterIndex.get(key)
+		if (i === undefined) return () => false
+		const c = expected as Comparison
+		return (m) => compare(m[i]!, c)
+	})
+	return (m, f) => parts.every((p) => p(m, f))
+}

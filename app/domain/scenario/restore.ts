@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { scenarioOf, type PlaySnapshot, type ScenarioMachine } from '#app/domain/scenario/compile.ts'
 import { applyChoice, currentNodeId, initialSnapshot } from '#app/domain/scenario/play.ts'
+import { LIMITS } from '#app/domain/scenario/schema.ts'
 
 // A snapshot read back from the database is untrusted input. It is accepted only if it is a
 // state this exact scenario version can really be in: known resting node, declared meters
@@ -9,8 +10,9 @@ import { applyChoice, currentNodeId, initialSnapshot } from '#app/domain/scenari
 // state. Then it is rebuilt with `machine.resolveState`, because XState's `transition()`
 // cannot work on a raw JSON.parse'd object.
 
-// Far beyond any real conversation; keeps a tampered row from making the replay expensive.
-export const MAX_PATH_LENGTH = 500
+// The engine ends every conversation after the scenario's maxReplies (at most this many), so
+// this is exactly what the write path can produce; it also keeps a tampered row's replay cheap.
+export const MAX_PATH_LENGTH = LIMITS.maxReplies.max
 
 const persistedShape = z.object({
 	status: z.enum(['active', 'done']),
@@ -51,6 +53,10 @@ export function restoreSnapshot(machine: ScenarioMachine, persisted: unknown): R
 			'status_mismatch',
 			'The saved conversation says it has ended, but its step is not an ending (or the reverse).',
 		)
+	}
+
+	if (context.path.length > scenario.maxReplies) {
+		return fail('path', `The saved conversation has more replies than this scenario allows (${scenario.maxReplies}).`)
 	}
 
 	const declaredMeters = Object.keys(scenario.meters)

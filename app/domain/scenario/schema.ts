@@ -28,6 +28,9 @@ export const LIMITS = {
 	choices: { min: 2, max: 4 },
 	evidence: { min: -2, max: 2 },
 	effect: { min: -100, max: 100 },
+	// Replies before the authored "ran out of time" ending; also the longest path a stored
+	// attempt may hold, so what the engine writes is always readable back.
+	maxReplies: { min: 2, max: 100 },
 	idLength: 60,
 	nameLength: 40,
 } as const
@@ -178,6 +181,10 @@ export const scenarioSchema = z
 		// variants and "under pressure" feedback rules read it.
 		pressure: z.strictObject({ meter: name('a meter name'), below: z.number().int() }),
 		flags: uniqueList(name('a flag name'), 'flag').optional(),
+		// A runaway conversation ends cleanly: after this many replies the engine routes to the
+		// `outOfTime` ending (branches do not count).
+		maxReplies: z.number().int().min(LIMITS.maxReplies.min).max(LIMITS.maxReplies.max),
+		outOfTime: nodeRef,
 		start: nodeRef,
 		nodes: z.record(nodeRef, nodeSchema),
 	})
