@@ -60,10 +60,22 @@ const extreme =
 		)
 	}
 
+// The brief's two naive strategies, and their mirror images: a library that cured "the longest
+// reply wins" by making the best reply never the longest would teach "avoid the longest".
+const avoiding =
+	(sign: 1 | -1): Pick =>
+	(choices, random) => {
+		const extremeLength = Math.max(...choices.map((c) => sign * c.text.length))
+		const others = choices.filter((c) => sign * c.text.length !== extremeLength)
+		return pickAny(others.length > 0 ? others : choices, random)
+	}
+
 const strategies = {
 	random: (choices, random) => pickAny(choices, random),
 	longest: extreme(1),
 	shortest: extreme(-1),
+	notLongest: avoiding(1),
+	notShortest: avoiding(-1),
 } satisfies Record<string, Pick>
 
 function play(scenario: Scenario, machine: ScenarioMachine, pick: Pick, random: () => number): string {
@@ -99,12 +111,16 @@ describe('naive strategies do not beat random play', () => {
 				random: bestEndingRate(scenario, machine, strategies.random, 12),
 				longest: bestEndingRate(scenario, machine, strategies.longest, 13),
 				shortest: bestEndingRate(scenario, machine, strategies.shortest, 14),
+				notLongest: bestEndingRate(scenario, machine, strategies.notLongest, 15),
+				notShortest: bestEndingRate(scenario, machine, strategies.notShortest, 16),
 			}
 			rows.push(
-				`${file.padEnd(34)} random ${pct(rates.random).padStart(6)}  longest ${pct(rates.longest).padStart(6)}  shortest ${pct(rates.shortest).padStart(6)}`,
+				`${file.padEnd(34)} random ${pct(rates.random).padStart(6)}  longest ${pct(rates.longest).padStart(6)}  shortest ${pct(rates.shortest).padStart(6)}  never longest ${pct(rates.notLongest).padStart(6)}  never shortest ${pct(rates.notShortest).padStart(6)}`,
 			)
 			expect(rates.longest, 'always the longest reply').toBeLessThanOrEqual(rates.random + MARGIN)
 			expect(rates.shortest, 'always the shortest reply').toBeLessThanOrEqual(rates.random + MARGIN)
+			expect(rates.notLongest, 'never the longest reply').toBeLessThanOrEqual(rates.random + MARGIN)
+			expect(rates.notShortest, 'never the shortest reply').toBeLessThanOrEqual(rates.random + MARGIN)
 		},
 		TIMEOUT,
 	)
