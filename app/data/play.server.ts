@@ -24,6 +24,7 @@ import {
 import { restoreSnapshot } from '#app/domain/scenario/restore.ts'
 import type { Scenario } from '#app/domain/scenario/schema.ts'
 import { badRequest, httpError, notFound } from '#app/utils/http.server.ts'
+import { repliesAhead } from '#app/domain/scenario/length.ts'
 
 export function getLibrary() {
 	return getScenarioLibrary()
@@ -140,6 +141,7 @@ export async function loadPlay(viewer: Viewer, attemptId: string) {
 		meters,
 		path,
 		ending: ending ? { outcome: ending.outcome, title: ending.title, debrief: ending.debrief } : null,
+		ahead: turn ? repliesAhead(scenario, currentNodeId(snapshot)) : null,
 	}
 }
 
