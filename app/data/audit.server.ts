@@ -15,6 +15,7 @@ export type AuditType =
 	| 'invitation_accepted'
 	| 'role_changed'
 	| 'member_removed'
+	| 'checklist_dismissed'
 
 export type AuditEvent = {
 	type: AuditType
