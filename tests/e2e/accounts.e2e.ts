@@ -31,7 +31,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await learner.getByLabel('Choose a password').fill(PASSWORD)
 			await learner.getByRole('button', { name: /Join/ }).click()
 			await expect(learner).toHaveURL(/\/home$/)
-			await expect(learner.getByRole('heading', { name: 'Welcome back, Leo' })).toBeVisible()
+			await expect(learner.getByRole('heading', { name: 'Welcome, Leo' })).toBeVisible()
 			// Learners get no administration in their navigation.
 			await expect(learner.getByRole('link', { name: 'Members' })).toHaveCount(0)
 			await signOut(learner)
