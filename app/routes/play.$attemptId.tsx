@@ -70,7 +70,10 @@ export default function PlayPage() {
 		lastStep.current = play.step
 		const lines = document.querySelectorAll('.transcript__entry--customer, .ending')
 		const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches
-		lines[lines.length - 1]?.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' })
+		const newest = lines[lines.length - 1]
+		newest?.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' })
+		// The reply buttons just pressed are gone: continue keyboard focus from the new line, not the page top.
+		if (newest instanceof HTMLElement && newest.id === 'now') newest.focus({ preventScroll: true })
 	}, [play.step])
 	return (
 		<div className="practice">
