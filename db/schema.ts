@@ -78,6 +78,8 @@ export const memberships = pgTable(
 			.references(() => users.id, { onDelete: 'cascade' }),
 		role: roleEnum('role').notNull(),
 		createdAt: createdAt(),
+		// A new admin's first-run checklist on Home, until they dismiss it (per person and organisation).
+		checklistDismissedAt: timestamp('checklist_dismissed_at', { withTimezone: true }),
 	},
 	(t) => [primaryKey({ columns: [t.organisationId, t.userId] }), index('memberships_user_idx').on(t.userId)],
 )

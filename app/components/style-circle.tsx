@@ -51,7 +51,16 @@ function defaultDescription(dot: StyleCircleProps['dot'], history: StyleCirclePo
 	const { headline, body } = describePlacement(classifyDot({ ...dot, distance: Math.hypot(dot.x, dot.y) }))
 	const earlier =
 		history.length > 0 ? ` Faded dots show ${history.length} earlier result${history.length === 1 ? '' : 's'}.` : ''
-	return `${axes} The dot shows your result: ${headline}. ${body}${earlier}`
+	return `${axes} The dot shows your result: ${headline}. ${body} ${coordinates(dot)}${earlier}`
+}
+
+// The same numbers the picture plots, so a screen-reader user gets the position, not just its name.
+function coordinates(dot: NonNullable<StyleCircleProps['dot']>): string {
+	const n = (v: number) => (Math.round(Math.abs(v) * 10) / 10).toFixed(1)
+	const vertical = `${n(dot.y)} toward ${dot.y >= 0 ? 'tells' : 'asks'}`
+	const horizontal = `${n(dot.x)} toward ${dot.x >= 0 ? 'people' : 'task'}`
+	const spread = dot.se ? `, give or take ${n(dot.se.y)} and ${n(dot.se.x)} (the shaded halo)` : ''
+	return `Position: ${vertical} and ${horizontal}${spread}.`
 }
 
 // One path (bands along both axes plus the balanced disc, all drawn clockwise so the nonzero

@@ -16,6 +16,7 @@ export type AuditType =
 	| 'role_changed'
 	| 'member_removed'
 	| 'scenario_library_published'
+	| 'checklist_dismissed'
 
 export type AuditEvent = {
 	type: AuditType

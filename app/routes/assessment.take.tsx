@@ -3,6 +3,7 @@ import { json, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { requireViewer } from '#app/auth/session.server.ts'
+import { ErrorSummary } from '#app/components/error-summary.tsx'
 import { currentPage, submitPage } from '#app/data/assessment-flow.server.ts'
 import { LIKERT_LABELS, type LikertValue } from '#app/domain/assessment/item-bank.ts'
 import { STYLES, STYLE_NAMES } from '#app/domain/style.ts'
@@ -68,18 +69,20 @@ export default function TakeAssessment() {
 					? 'Think of how you usually are at work, not how you would like to be. There are no right answers.'
 					: 'For each person, choose the style their words suggest most.'}
 			</p>
-			{errorCount > 0 ? (
-				<div className="alert alert--error gap-below" role="alert">
-					{errorCount === 1 ? 'One question needs an answer.' : `${errorCount} questions need an answer.`} Your other
-					answers are kept.
-				</div>
-			) : null}
+			<ErrorSummary
+				title={`${errorCount === 1 ? 'One question needs an answer' : `${errorCount} questions need an answer`}. Your other answers are kept.`}
+				items={(data.kind === 'likert' ? data.items : data.vignettes).flatMap((q, i) =>
+					errors[q.id] ? [{ href: `#q-${q.id}`, message: `Question ${p.firstQuestion + i}: ${errors[q.id]}` }] : [],
+				)}
+			/>
 			<Form method="post" className="assessment__form" preventScrollReset={false}>
 				<input type="hidden" name="page" value={data.page} />
 				{data.kind === 'likert'
 					? data.items.map((item, i) => (
 							<fieldset
 								key={`${data.page}-${item.id}`}
+								id={`q-${item.id}`}
+								tabIndex={-1}
 								className={`question${errors[item.id] ? ' question--error' : ''}`}
 								aria-describedby={errors[item.id] ? `${item.id}-error` : undefined}
 							>
@@ -110,6 +113,8 @@ export default function TakeAssessment() {
 					: data.vignettes.map((v, i) => (
 							<fieldset
 								key={`${data.page}-${v.id}`}
+								id={`q-${v.id}`}
+								tabIndex={-1}
 								className={`question${errors[v.id] ? ' question--error' : ''}`}
 								aria-describedby={errors[v.id] ? `${v.id}-error` : undefined}
 							>

@@ -1,7 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { json } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
 import { requireViewer } from '#app/auth/session.server.ts'
+import type { ChecklistItem } from '#app/domain/accounts/first-run.ts'
+import { dismissChecklist, getFirstRun } from '#app/services/first-run.server.ts'
+import { badRequest, readFormData } from '#app/utils/http.server.ts'
+import { unwrap } from '#app/utils/service-response.server.ts'
 import { listPendingInvitations } from '#app/data/invitations.server.ts'
 import { countMembersByRole, getMember } from '#app/data/members.server.ts'
 import { listTeams } from '#app/data/teams.server.ts'
@@ -16,18 +21,18 @@ export const meta: MetaFunction = () => [{ title: 'Home · Attune' }]
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const viewer = await requireViewer(request, context)
 	const orgId = viewer.organisation.id
-	const firstName = viewer.user.name.split(' ')[0] ?? viewer.user.name
+	const { greeting, checklist } = await getFirstRun(viewer)
 	if (viewer.role === 'admin') {
 		const [counts, invitations, teams] = await Promise.all([
 			countMembersByRole(orgId),
 			listPendingInvitations(orgId),
 			listTeams(orgId),
 		])
-		return json({ kind: 'admin' as const, firstName, counts, pendingInvitations: invitations.length, teams })
+		return json({ kind: 'admin' as const, greeting, checklist, counts, pendingInvitations: invitations.length, teams })
 	}
 	if (viewer.role === 'coach') {
 		const teams = await listTeams(orgId, viewer.user.id)
-		return json({ kind: 'coach' as const, firstName, teams })
+		return json({ kind: 'coach' as const, greeting, teams })
 	}
 	const me = await getMember(orgId, viewer.user.id)
 	const teams = (await listTeams(orgId)).filter((t) => me?.teams.some((m) => m.id === t.id))
@@ -43,7 +48,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		outcome: a.outcome as Outcome,
 	}))
 	const next = recommendNext(recommendable(), progress.history, 1)
-	return json({ kind: 'learner' as const, firstName, teams, practice, recent, next, hasProfile: progress.hasProfile })
+	return json({ kind: 'learner' as const, greeting, teams, practice, recent, next, hasProfile: progress.hasProfile })
+}
+
+const actionSchema = z.object({ intent: z.literal('dismiss-checklist') })
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	const viewer = await requireViewer(request, context)
+	const parsed = actionSchema.safeParse(Object.fromEntries(await readFormData(request)))
+	if (!parsed.success) throw badRequest('That request could not be read.')
+	unwrap(await dismissChecklist(viewer))
+	return redirect('/home')
 }
 
 export default function Home() {
@@ -52,7 +67,7 @@ export default function Home() {
 		<>
 			<div className="page-header">
 				<div>
-					<h1>Welcome back, {data.firstName}</h1>
+					<h1>{data.greeting}</h1>
 					<p>
 						{data.kind === 'admin'
 							? 'Your organisation at a glance.'
@@ -64,6 +79,7 @@ export default function Home() {
 			</div>
 			{data.kind === 'admin' ? (
 				<div className="stack">
+					{data.checklist ? <FirstRunChecklist items={data.checklist} /> : null}
 					<div className="grid">
 						<div className="card">
 							<p className="muted small">Learners</p>
@@ -94,7 +110,10 @@ export default function Home() {
 					</div>
 				</div>
 			) : data.kind === 'coach' ? (
-				<TeamCards teams={data.teams} empty="You do not coach a team yet. An admin can add you to one." />
+				<TeamCards
+					teams={data.teams}
+					empty="You do not coach a team yet. When an admin adds you to a team as its coach, it appears here."
+				/>
 			) : (
 				<div className="stack">
 					<div className="grid">
@@ -154,10 +173,53 @@ export default function Home() {
 							</Link>
 						</section>
 					</div>
-					<TeamCards teams={data.teams} empty="You are not in a team yet. An admin can add you to one." />
+					<TeamCards
+						teams={data.teams}
+						empty="You are not in a team yet. When an admin adds you to one, it appears here with its coach."
+					/>
 				</div>
 			)}
 		</>
+	)
+}
+
+function FirstRunChecklist({ items }: { items: ChecklistItem[] }) {
+	const done = items.filter((i) => i.done).length
+	return (
+		<section className="card checklist" aria-labelledby="checklist-heading">
+			<div className="checklist__head">
+				<div>
+					<h2 id="checklist-heading">Get your organisation started</h2>
+					<p className="muted small flush">
+						{done === items.length ? 'All done. You can hide this list now.' : `${done} of ${items.length} done.`}
+					</p>
+				</div>
+				<Form method="post">
+					<button
+						type="submit"
+						name="intent"
+						value="dismiss-checklist"
+						className="button button--secondary button--small"
+					>
+						Hide this list
+					</button>
+				</Form>
+			</div>
+			<ol className="checklist__items">
+				{items.map((item) => (
+					<li key={item.id} className={item.done ? 'checklist__item checklist__item--done' : 'checklist__item'}>
+						<span className="checklist__mark" aria-hidden="true">
+							{item.done ? '✓' : ''}
+						</span>
+						<div>
+							<Link to={item.to}>{item.label}</Link>
+							<span className="visually-hidden">{item.done ? ' (done)' : ' (to do)'}</span>
+							<p className="small muted flush">{item.hint}</p>
+						</div>
+					</li>
+				))}
+			</ol>
+		</section>
 	)
 }
 

@@ -99,7 +99,9 @@ export default function MemberPage() {
 				<div className="card">
 					<h2>Teams</h2>
 					{member.teams.length === 0 && member.coachedTeams.length === 0 ? (
-						<p className="muted">Not in a team yet.</p>
+						<p className="muted">
+							Not in a team yet. People are added to teams on the <Link to="/teams">Teams</Link> page.
+						</p>
 					) : (
 						<ul className="people-list">
 							{member.teams.map((t) => (

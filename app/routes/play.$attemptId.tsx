@@ -9,6 +9,7 @@ import { Transcript } from '#app/components/play/transcript.tsx'
 import { abandonAttempt, choose, loadPlay } from '#app/services/play.server.ts'
 import { outcomeLabels } from '#app/domain/practice/outcomes.ts'
 import { styleLabels } from '#app/domain/practice/catalogue.ts'
+import { progressLine } from '#app/domain/scenario/length.ts'
 import { badRequest, notFound, readFormData } from '#app/utils/http.server.ts'
 import { unwrap } from '#app/utils/service-response.server.ts'
 
@@ -49,8 +50,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		throw redirect(`/practice/${scenarioId}`)
 	}
 	const outcome = unwrap(await choose(viewer, attemptId, { step: parsed.data.step, choiceId: parsed.data.choice }))
-	// Post/redirect/get: a stale or replayed submission lands on the current turn with a notice.
-	throw redirect(outcome === 'stale' ? `/play/${attemptId}?notice=stale` : `/play/${attemptId}`)
+	// Post/redirect/get to the #now anchor, so that without JavaScript the page opens on the customer's
+	// newest line (or the ending), not at the top. A stale or replayed submission gets a notice.
+	throw redirect(outcome === 'stale' ? `/play/${attemptId}?notice=stale#now` : `/play/${attemptId}#now`)
 }
 
 export default function PlayPage() {
@@ -59,6 +61,7 @@ export default function PlayPage() {
 	const navigation = useNavigation()
 	const pendingChoice = navigation.state !== 'idle' ? navigation.formData?.get('choice') : null
 	const finished = play.status !== 'in_progress'
+	const newestCustomerLine = play.transcript.findLast((e) => e.kind === 'customer')?.text
 	// With JavaScript the page does not reload after a choice, so bring the customer's
 	// new line into view (the document reload does this by itself without JavaScript).
 	const lastStep = useRef(play.step)
@@ -66,7 +69,11 @@ export default function PlayPage() {
 		if (play.step === lastStep.current) return
 		lastStep.current = play.step
 		const lines = document.querySelectorAll('.transcript__entry--customer, .ending')
-		lines[lines.length - 1]?.scrollIntoView({ behavior: 'smooth', block: 'start' })
+		const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches
+		const newest = lines[lines.length - 1]
+		newest?.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' })
+		// The reply buttons just pressed are gone: continue keyboard focus from the new line, not the page top.
+		if (newest instanceof HTMLElement && newest.id === 'now') newest.focus({ preventScroll: true })
 	}, [play.step])
 	return (
 		<div className="practice">
@@ -85,7 +92,19 @@ export default function PlayPage() {
 					</div>
 				) : null}
 				<div className="card">
-					<Transcript entries={play.transcript} customerName={play.scenario.customer} />
+					<Transcript
+						entries={play.transcript}
+						customerName={play.scenario.customer}
+						markNewest={play.status === 'in_progress'}
+					/>
+					{/* Screen readers hear the customer's answer as it arrives (with JavaScript; a reload reads from #now). */}
+					<p className="visually-hidden play-announcer" aria-live="polite">
+						{play.ending
+							? `The conversation has ended: ${outcomeLabels[play.ending.outcome]}.`
+							: newestCustomerLine
+								? `${play.scenario.customer} says: ${newestCustomerLine}`
+								: ''}
+					</p>
 					{play.status === 'in_progress' && play.choices.length > 0 ? (
 						<Form method="post" className="choices" aria-label="Your reply" replace preventScrollReset>
 							<input type="hidden" name="step" value={play.step} />
@@ -108,7 +127,7 @@ export default function PlayPage() {
 					) : null}
 				</div>
 				{play.ending ? (
-					<section className="card ending" aria-labelledby="ending-heading">
+					<section className="card ending" id="now" tabIndex={-1} aria-labelledby="ending-heading">
 						<p className={`outcome outcome--${play.ending.outcome}`}>{outcomeLabels[play.ending.outcome]}</p>
 						<h2 id="ending-heading">{play.ending.title}</h2>
 						<p>{play.ending.debrief}</p>
@@ -141,8 +160,7 @@ export default function PlayPage() {
 				<h2 className="h-small">How it is going</h2>
 				<MeterBars meters={play.meters} />
 				<p className="progress gap-above">
-					{finished ? 'Conversation finished' : `Your reply ${play.turnNumber}`} · {play.step} choice
-					{play.step === 1 ? '' : 's'} made
+					{progressLine({ replyNumber: play.turnNumber, finished, ahead: play.ahead })}
 				</p>
 				{play.status === 'in_progress' ? (
 					<Form method="post" className="gap-above">

@@ -130,7 +130,11 @@ export default function PracticeCatalogue() {
 				Showing {scenarios.length} of {total} scenarios.{' '}
 				{scenarios.length < total ? <Link to="/practice">Clear filters</Link> : null}
 			</p>
-			{scenarios.length === 0 ? <div className="card muted">No scenario matches these filters.</div> : null}
+			{scenarios.length === 0 ? (
+				<div className="card muted">
+					No scenario matches these filters. <Link to="/practice">Show every scenario</Link>.
+				</div>
+			) : null}
 			<ul className="scenario-grid">
 				{scenarios.map((s) => (
 					<li key={s.id} className="card scenario-card">

@@ -5,6 +5,7 @@ import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { signUp } from '#app/auth/accounts.server.ts'
 import { getViewer, startSession } from '#app/auth/session.server.ts'
+import { ErrorSummary } from '#app/components/error-summary.tsx'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { PASSWORD_MIN, signupSchema } from '#app/domain/accounts/forms.ts'
 import { readFormData } from '#app/utils/http.server.ts'
@@ -59,6 +60,21 @@ export default function SignupPage() {
 			<h1>Create your organisation</h1>
 			<p className="muted">You will be its first admin. You can invite coaches and learners next.</p>
 			<Form method="post" className="form" {...getFormProps(form)}>
+				{lastResult?.status === 'error' ? (
+					<ErrorSummary
+						title="Please check these fields"
+						items={(
+							[
+								[fields.organisationName, 'Organisation name'],
+								[fields.name, 'Your name'],
+								[fields.email, 'Work email'],
+								[fields.password, 'Password'],
+							] as const
+						).flatMap(([meta, label]) =>
+							meta.errors?.length ? [{ href: `#${meta.id}`, message: `${label}: ${meta.errors[0]}` }] : [],
+						)}
+					/>
+				) : null}
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<Field meta={fields.organisationName} label="Organisation name" autoComplete="organization" />
 				<Field meta={fields.name} label="Your name" autoComplete="name" />

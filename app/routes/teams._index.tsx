@@ -90,7 +90,16 @@ export default function TeamsPage() {
 				</div>
 			) : null}
 			{teams.length === 0 ? (
-				<div className="card muted">{isAdmin ? 'No teams yet.' : 'You do not coach a team yet.'}</div>
+				<div className="card muted">
+					{isAdmin ? (
+						<>
+							No teams yet. <a href={`#${fields.name.id}`}>Name your first team</a> above, then add its learners and
+							their coach.
+						</>
+					) : (
+						'You do not coach a team yet. When an admin makes you the coach of a team, it appears here.'
+					)}
+				</div>
 			) : null}
 			{teams.map((team) => (
 				<section key={team.id} className="card" aria-labelledby={`team-${team.id}`}>
@@ -147,7 +156,8 @@ function PeopleList({
 	position: 'member' | 'coach'
 	canEdit: boolean
 }) {
-	if (people.length === 0) return <p className="muted small">Nobody yet.</p>
+	if (people.length === 0)
+		return <p className="muted small">{canEdit ? 'Nobody yet: add someone with the form below.' : 'Nobody yet.'}</p>
 	return (
 		<ul className="people-list">
 			{people.map((p) => (

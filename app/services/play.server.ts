@@ -22,6 +22,7 @@ import {
 	persistSnapshot,
 } from '#app/domain/scenario/play.ts'
 import { restoreSnapshot } from '#app/domain/scenario/restore.ts'
+import { repliesAhead } from '#app/domain/scenario/length.ts'
 import type { PlaySnapshot } from '#app/domain/scenario/compile.ts'
 import type { Scenario } from '#app/domain/scenario/schema.ts'
 import { readStoredVersion } from '#app/domain/scenario/stored-version.ts'
@@ -166,6 +167,7 @@ function playView({ attempt, scenario, snapshot }: LoadedAttempt) {
 		meters,
 		path,
 		ending: ending ? { outcome: ending.outcome, title: ending.title, debrief: ending.debrief } : null,
+		ahead: turn ? repliesAhead(scenario, currentNodeId(snapshot)) : null,
 	}
 }
 

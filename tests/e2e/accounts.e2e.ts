@@ -31,7 +31,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await learner.getByLabel('Choose a password').fill(PASSWORD)
 			await learner.getByRole('button', { name: /Join/ }).click()
 			await expect(learner).toHaveURL(/\/home$/)
-			await expect(learner.getByRole('heading', { name: 'Welcome back, Leo' })).toBeVisible()
+			await expect(learner.getByRole('heading', { name: 'Welcome, Leo' })).toBeVisible()
 			// Learners get no administration in their navigation.
 			await expect(learner.getByRole('link', { name: 'Members' })).toHaveCount(0)
 			await signOut(learner)
@@ -52,10 +52,18 @@ for (const javaScriptEnabled of [true, false]) {
 			await page.getByLabel('Work email').fill('not-an-email')
 			await page.getByLabel('Password').fill('short')
 			await page.getByRole('button', { name: 'Create organisation' }).click()
-			await expect(page.getByText('Enter a valid email address, like name@example.com')).toBeVisible()
-			await expect(page.getByText('Use at least 8 characters')).toBeVisible()
-			await expect(page.getByText('Use at least 2 characters')).toBeVisible()
+			const fields = page.locator('.field')
+			await expect(fields.getByText('Enter a valid email address, like name@example.com')).toBeVisible()
+			await expect(fields.getByText('Use at least 8 characters')).toBeVisible()
+			await expect(fields.getByText('Use at least 2 characters')).toBeVisible()
 			await expect(page).toHaveURL(/\/signup$/)
+			if (!javaScriptEnabled) {
+				// Answered by the server: a summary at the top links to each field.
+				const summary = page.getByRole('alert').filter({ hasText: 'Please check these fields' })
+				await summary.getByRole('link', { name: /^Work email:/ }).click()
+				await expect(page.getByLabel('Work email')).toBeFocused()
+				await expect(summary.getByRole('link')).toHaveCount(4)
+			}
 		})
 
 		test('a wrong password is refused with a clear message', async ({ page }) => {

@@ -63,7 +63,7 @@ describe('server-side play', () => {
 		const choice = data!.play.choices[0]!.id
 		const responses = await Promise.all(Array.from({ length: 20 }, () => choose(attemptId, cookie, 0, choice)))
 		expect(responses.every((r) => r.status === 302)).toBe(true)
-		expect(responses.filter((r) => r.headers.get('Location') === `/play/${attemptId}`)).toHaveLength(1)
+		expect(responses.filter((r) => r.headers.get('Location') === `/play/${attemptId}#now`)).toHaveLength(1)
 		const rows = await decisionRows(organisationId, attemptId)
 		expect(rows).toHaveLength(1)
 		expect(rows[0]).toMatchObject({ step: 1, choiceId: choice })
@@ -76,9 +76,9 @@ describe('server-side play', () => {
 		const first = (await view(attemptId, cookie)).data!.play.choices[0]!.id
 		await choose(attemptId, cookie, 0, first)
 		const replay = await choose(attemptId, cookie, 0, first)
-		expect(replay.headers.get('Location')).toBe(`/play/${attemptId}?notice=stale`)
+		expect(replay.headers.get('Location')).toBe(`/play/${attemptId}?notice=stale#now`)
 		const future = await choose(attemptId, cookie, 5, first)
-		expect(future.headers.get('Location')).toBe(`/play/${attemptId}?notice=stale`)
+		expect(future.headers.get('Location')).toBe(`/play/${attemptId}?notice=stale#now`)
 		expect(await decisionRows(organisationId, attemptId)).toHaveLength(1)
 	})
 

@@ -1,10 +1,26 @@
 import type { TranscriptEntry } from '#app/domain/scenario/play-view.ts'
 
-export function Transcript({ entries, customerName }: { entries: TranscriptEntry[]; customerName: string }) {
+// `markNewest` puts the #now anchor on the customer's newest line: after a reply without
+// JavaScript the page reloads there instead of at the top of a long transcript.
+export function Transcript({
+	entries,
+	customerName,
+	markNewest = false,
+}: {
+	entries: TranscriptEntry[]
+	customerName: string
+	markNewest?: boolean
+}) {
+	const newest = markNewest ? entries.findLastIndex((e) => e.kind === 'customer') : -1
 	return (
 		<ol className="transcript" aria-label={`Conversation with ${customerName}`}>
 			{entries.map((entry, i) => (
-				<li key={i} className={`transcript__entry transcript__entry--${entry.kind}`}>
+				<li
+					key={i}
+					className={`transcript__entry transcript__entry--${entry.kind}`}
+					id={i === newest ? 'now' : undefined}
+					tabIndex={i === newest ? -1 : undefined}
+				>
 					{entry.kind === 'narration' ? (
 						<p className="transcript__narration">{entry.text}</p>
 					) : (

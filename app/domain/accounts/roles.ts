@@ -9,7 +9,8 @@ export const roleLabels: Record<Role, string> = {
 
 export type NavItem = { to: string; label: string }
 
-// One place decides what each role sees in the app shell.
+// One place decides what each role sees in the app shell. Anyone can practise, so every role
+// gets My style and Practice.
 export function navigationFor(role: Role): NavItem[] {
 	const home: NavItem = { to: '/home', label: 'Home' }
 	const style: NavItem = { to: '/assessment', label: 'My profile' }
@@ -23,6 +24,8 @@ export function navigationFor(role: Role): NavItem[] {
 		case 'admin':
 			return [
 				home,
+				style,
+				practice,
 				{ to: '/members', label: 'Members' },
 				{ to: '/teams', label: 'Teams' },
 				{ to: '/admin/scenarios', label: 'Scenarios' },
