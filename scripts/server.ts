@@ -20,6 +20,7 @@ import { pruneExpired } from '#app/data/maintenance.server.ts'
 import { getScenarioLibrary } from '#app/data/scenario-library.server.ts'
 import { formatProblem } from '#app/domain/scenario/problems.ts'
 import { checkRequestOrigin } from '#app/security/origin-check.ts'
+import { bodyLimitFor, tooLargeMessage } from '#app/security/body-limit.ts'
 import { cookiesAreSecure, EnvError, parseEnv } from '#app/utils/env.server.ts'
 
 declare global {
@@ -112,6 +113,23 @@ const app = express()
 app.disable('x-powered-by')
 app.set('trust proxy', env.TRUST_PROXY)
 app.use(compression())
+
+// A declared body over the cap is refused before a byte of it is read (readFormData caps
+// bodies of unknown length). Connection: close, so the rest is never read either.
+app.use((req, res, next) => {
+	const limit = bodyLimitFor(req.path)
+	if (Number(req.get('content-length') ?? 0) <= limit) return next()
+	res.status(413).set('Connection', 'close')
+	// Remix's client fetches with ?_data and shows a caught response in the page.
+	if ('_data' in req.query) return void res.set('X-Remix-Catch', 'yes').json({ message: tooLargeMessage(limit) })
+	res
+		.type('html')
+		.send(
+			`<!doctype html><html lang="en"><meta charset="utf-8"><title>Too large · Attune</title>` +
+				`<main style="font-family:system-ui;max-width:40rem;margin:3rem auto"><h1>That form is too large</h1>` +
+				`<p>${tooLargeMessage(limit)}</p><p><a href="${req.path === '/' ? '/' : encodeURI(req.path)}">Go back</a></p></main>`,
+		)
+})
 
 app.use((_req, res, next) => {
 	res.locals.cspNonce = crypto.randomBytes(16).toString('base64')

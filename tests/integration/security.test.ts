@@ -314,3 +314,26 @@ describe('invitation links', () => {
 		expect((await accept(newToken, { intent: 'create', name: 'Found', password: PASSWORD })).status).toBe(302)
 	})
 })
+
+describe('request bodies are capped before parsing (item 5)', () => {
+	it('answers an oversized sign-in body of unknown length with 413 after reading no more than the cap', async () => {
+		let sent = 0
+		const body = new ReadableStream<Uint8Array>({
+			pull(controller) {
+				if (sent > 50 * 1024 * 1024) return controller.close()
+				sent += 64 * 1024
+				controller.enqueue(new TextEncoder().encode('email=a%40b.co&password=' + 'x'.repeat(64 * 1024 - 24)))
+			},
+		})
+		const request = new Request(new URL('/login', BASE), {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body,
+			duplex: 'half',
+		} as RequestInit)
+		const response = await settle(loginAction({ request, params: {}, context: testContext() }))
+		expect(response.status).toBe(413)
+		expect(response.headers.get('Connection')).toBe('close')
+		expect(sent).toBeLessThanOrEqual(16 * 1024 + 3 * 64 * 1024)
+	})
+})
