@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt } from 'drizzle-orm'
+import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm'
 import { getDb, type Database, type Transaction } from '#db/client.server.ts'
 import { auditEvents, users } from '#db/schema.ts'
 
@@ -63,7 +63,10 @@ export async function listAuditEvents(
 		.where(
 			and(
 				eq(auditEvents.organisationId, organisationId),
-				filter.userId ? eq(auditEvents.userId, filter.userId) : undefined,
+				// A person's own events, and the changes others made to them.
+				filter.userId
+					? or(eq(auditEvents.userId, filter.userId), sql`${auditEvents.detail}->>'memberId' = ${filter.userId}`)
+					: undefined,
 				filter.types ? inArray(auditEvents.type, [...filter.types]) : undefined,
 				filter.before ? lt(auditEvents.createdAt, filter.before) : undefined,
 			),

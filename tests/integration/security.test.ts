@@ -7,6 +7,7 @@ import { listMembers } from '#app/data/members.server.ts'
 import { startAssessment } from '#app/data/assessments.server.ts'
 import { loader as inviteLoader, action as inviteAction } from '#app/routes/invitations.$token.tsx'
 import { action as loginAction } from '#app/routes/login.tsx'
+import { loader as auditLoader } from '#app/routes/admin.audit.tsx'
 import { action as memberAction, loader as memberLoader } from '#app/routes/members.$userId.tsx'
 import { action as membersAction } from '#app/routes/members._index.tsx'
 import { action as signupAction } from '#app/routes/signup.tsx'
@@ -335,5 +336,39 @@ describe('request bodies are capped before parsing (item 5)', () => {
 		expect(response.status).toBe(413)
 		expect(response.headers.get('Connection')).toBe('close')
 		expect(sent).toBeLessThanOrEqual(16 * 1024 + 3 * 64 * 1024)
+	})
+})
+
+describe('the admin sees the audit log', () => {
+	it('lists failures and membership changes, filtered by person and kind; others get 403', async () => {
+		const org = await createOrganisation()
+		const learner = await addMember(org.organisationId, org.admin.id, 'learner', 'Fay')
+		const other = await addMember(org.organisationId, org.admin.id, 'learner', 'Gus')
+		await settle(
+			loginAction({
+				request: formRequest('/login', { email: learner.email, password: 'wrong password!' }),
+				params: {},
+				context: testContext(),
+			}),
+		)
+		await settle(
+			loginAction({
+				request: formRequest('/login', { email: other.email, password: 'wrong password!' }),
+				params: {},
+				context: testContext(),
+			}),
+		)
+		const adminCookie = await sessionCookieFor(org.admin.id, org.organisationId)
+		const page = async (query: string, cookie = adminCookie) =>
+			settle(auditLoader({ request: getRequest(`/admin/audit?${query}`, cookie), params: {}, context: testContext() }))
+		const filtered = (await (await page(`person=${learner.id}&kind=failures`)).json()) as {
+			events: Array<{ type: string; who: string }>
+		}
+		expect(filtered.events.map((e) => [e.type, e.who])).toEqual([['sign_in_failed', 'Fay']])
+		const membership = (await (await page('kind=membership')).json()) as { events: Array<{ type: string }> }
+		expect(membership.events.map((e) => e.type)).toContain('invitation_accepted')
+		expect(membership.events.every((e) => e.type !== 'sign_in_failed')).toBe(true)
+		const learnerCookie = await sessionCookieFor(learner.id, org.organisationId)
+		expect((await page('', learnerCookie)).status).toBe(403)
 	})
 })
