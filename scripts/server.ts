@@ -119,6 +119,8 @@ app.use(compression())
 app.use((req, res, next) => {
 	const limit = bodyLimitFor(req.path)
 	if (Number(req.get('content-length') ?? 0) <= limit) return next()
+	// Node would otherwise read the unread body to the end to discard it (req._dump).
+	;(req as unknown as { _consuming: boolean })._consuming = true
 	res.status(413).set('Connection', 'close')
 	// Remix's client fetches with ?_data and shows a caught response in the page.
 	if ('_data' in req.query) return void res.set('X-Remix-Catch', 'yes').json({ message: tooLargeMessage(limit) })
@@ -226,6 +228,18 @@ const server = app.listen(env.PORT, env.HOST, () => {
 	console.log(`\nAttune is ready on http://localhost:${env.PORT} (${where}; started in ${seconds}s)`)
 	console.log(`Scenario library: ${library.scenarios.length} scenarios, ${library.broken.length} broken files`)
 	if (seeded) console.log(`\n${demoSignInText()}\n`)
+})
+
+// Lingering close: when the server closes a connection whose request body it did not read
+// (a 413), it sends its answer and FIN, stops reading, and resets the socket only a moment
+// later. Closing at once would reset it while the client is still sending, and the client
+// could lose the 413 it was about to read.
+server.on('connection', (socket) => {
+	socket.destroySoon = function lingeringClose(this: typeof socket) {
+		this.pause()
+		this.end()
+		setTimeout(() => this.destroy(), 2000).unref()
+	}
 })
 
 let closing = false

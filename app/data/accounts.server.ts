@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, like } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, isNull, like } from 'drizzle-orm'
 import { getDb, type Database, type Transaction } from '#db/client.server.ts'
 import { auditEvents, memberships, organisations, users } from '#db/schema.ts'
 import { slugify } from '#app/domain/accounts/lifetimes.ts'
@@ -14,15 +14,15 @@ export async function findUserById(userId: string) {
 	return user
 }
 
-// Has this person signed in successfully from this address lately? (ADR 0005)
+// Has this person signed in (or signed up, or accepted an invitation) from this address lately? (ADR 0005)
 export async function hasSignedInFrom(userId: string, ip: string, since: Date): Promise<boolean> {
 	const [row] = await getDb()
 		.select({ id: auditEvents.id })
 		.from(auditEvents)
 		.where(
 			and(
-				eq(auditEvents.type, 'sign_in'),
 				eq(auditEvents.userId, userId),
+				inArray(auditEvents.type, ['sign_in', 'sign_up', 'invitation_accepted', 'member_reactivated']),
 				eq(auditEvents.ip, ip),
 				gt(auditEvents.createdAt, since),
 			),
