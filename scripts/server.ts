@@ -22,6 +22,7 @@ import { formatProblem } from '#app/domain/scenario/problems.ts'
 import { checkRequestOrigin } from '#app/security/origin-check.ts'
 import { bodyLimitFor, tooLargeMessage } from '#app/security/body-limit.ts'
 import { cookiesAreSecure, EnvError, parseEnv } from '#app/utils/env.server.ts'
+import { logError } from '#app/utils/log-error.server.ts'
 
 declare global {
 	// eslint-disable-next-line @typescript-eslint/no-namespace
@@ -102,7 +103,7 @@ for (const file of library.broken) {
 	for (const problem of file.problems) console.warn(`    ${formatProblem(problem)}`)
 }
 await pruneExpired(new Date())
-const pruneTimer = setInterval(() => void pruneExpired(new Date()).catch(console.error), 60 * 60_000)
+const pruneTimer = setInterval(() => void pruneExpired(new Date()).catch(logError), 60 * 60_000)
 pruneTimer.unref()
 
 const viteDevServer = dev
@@ -182,7 +183,7 @@ app.use((req, res, next) => {
 		type: 'cross_origin_refused',
 		ip: req.ip ?? null,
 		detail: { path: req.path, method: req.method, origin: req.get('origin') ?? null },
-	}).catch(console.error)
+	}).catch(logError)
 	res.status(403).type('text/plain').send(`403 Forbidden: ${verdict.reason}`)
 })
 
@@ -217,7 +218,7 @@ app.all(
 )
 
 app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-	console.error(error)
+	logError(error)
 	if (res.headersSent) return
 	res.status(500).type('text/plain').send('500 Internal Server Error. The details are in the server log.')
 })
