@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import net from 'node:net'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
@@ -83,6 +84,45 @@ function buildIfStale(): Promise<void> {
 	})
 }
 
+// Start-up problems stop at once with one line naming the setting to change, not a trace.
+function checkDataDir(dataDir: string) {
+	const dir = path.resolve(dataDir)
+	for (let p = dir; ; p = path.dirname(p)) {
+		if (fs.existsSync(p)) {
+			if (!fs.statSync(p).isDirectory()) {
+				fail(`DATA_DIR must be a folder, but ${p} is a file. Set DATA_DIR to a folder (it is created if missing).`)
+			}
+			return
+		}
+		if (path.dirname(p) === p) return
+	}
+}
+
+function portIsFree(port: number, host: string): Promise<NodeJS.ErrnoException | null> {
+	return new Promise((resolve) => {
+		const probe = net.createServer()
+		probe.once('error', (error: NodeJS.ErrnoException) => resolve(error))
+		probe.listen(port, host, () => probe.close(() => resolve(null)))
+	})
+}
+
+function portProblem(error: NodeJS.ErrnoException): string {
+	return error.code === 'EADDRINUSE'
+		? `Port ${env.PORT} is already in use on ${env.HOST}. Stop the program using it, or set PORT to a free port.`
+		: `Cannot listen on ${env.HOST}:${env.PORT} (${error.code ?? error.message}). Check the HOST and PORT settings.`
+}
+
+function rootMessage(error: unknown): string {
+	let e = error as { cause?: unknown; message?: unknown; code?: unknown } | undefined
+	while (e && typeof e === 'object' && e.cause && typeof e.cause === 'object') e = e.cause as typeof e
+	const code = typeof e?.code === 'string' ? `${e.code}: ` : ''
+	return `${code}${typeof e?.message === 'string' ? e.message.split('\n')[0] : String(error)}`
+}
+
+if (!env.DATABASE_URL) checkDataDir(env.DATA_DIR)
+const portError = await portIsFree(env.PORT, env.HOST)
+if (portError) fail(portProblem(portError))
+
 const building = dev ? Promise.resolve() : buildIfStale()
 
 let database: Awaited<ReturnType<typeof openDatabase>>
@@ -90,12 +130,26 @@ try {
 	database = await openDatabase(
 		env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir: env.DATA_DIR },
 	)
+	setDatabase(database)
+	await migrateDatabase(database)
 } catch (error) {
 	if (error instanceof DatabaseLockedError) fail(error.message)
-	throw error
+	if (env.DATABASE_URL) {
+		const where = (() => {
+			try {
+				const url = new URL(env.DATABASE_URL)
+				return `${url.hostname}:${url.port || 5432}${url.pathname}`
+			} catch {
+				return 'an unreadable URL'
+			}
+		})()
+		fail(
+			`Cannot use the PostgreSQL database in DATABASE_URL (${where}): ${rootMessage(error)}. ` +
+				'Check that the server runs and DATABASE_URL is right, or unset DATABASE_URL to use the embedded database.',
+		)
+	}
+	fail(`Cannot open the embedded database in DATA_DIR (${path.resolve(env.DATA_DIR)}): ${rootMessage(error)}.`)
 }
-setDatabase(database)
-await migrateDatabase(database)
 const seeded = env.SEED_DEMO ? await seedDemo(database.db) : null
 const library = getScenarioLibrary()
 for (const file of library.broken) {
@@ -242,6 +296,9 @@ server.on('connection', (socket) => {
 		setTimeout(() => this.destroy(), 2000).unref()
 	}
 })
+
+// The port was free at start; something may have taken it while the app was starting.
+server.on('error', (error: NodeJS.ErrnoException) => fail(portProblem(error)))
 
 let closing = false
 async function shutdown(signal: string) {
