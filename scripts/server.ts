@@ -38,7 +38,9 @@ const started = performance.now()
 const dev = process.argv.includes('--dev')
 const root = path.resolve(import.meta.dirname, '..')
 
+let buildChild: ReturnType<typeof spawn> | undefined
 function fail(message: string): never {
+	buildChild?.kill()
 	console.error(`\n✖ ${message}\n`)
 	process.exit(1)
 }
@@ -74,11 +76,15 @@ function buildIfStale(): Promise<void> {
 	)
 	if (built > sources) return Promise.resolve()
 	console.log('Building the app…')
-	const child = spawn(process.execPath, [path.join(root, 'node_modules/@remix-run/dev/dist/cli.js'), 'vite:build'], {
-		cwd: root,
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env: { ...process.env, NODE_ENV: 'production' },
-	})
+	const child = (buildChild = spawn(
+		process.execPath,
+		[path.join(root, 'node_modules/@remix-run/dev/dist/cli.js'), 'vite:build'],
+		{
+			cwd: root,
+			stdio: ['ignore', 'ignore', 'inherit'],
+			env: { ...process.env, NODE_ENV: 'production' },
+		},
+	))
 	return new Promise((resolve) => {
 		child.on('exit', (code) => (code === 0 ? resolve() : fail('The build failed (see above).')))
 	})
