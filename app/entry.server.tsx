@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from '@remix-run/node'
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { logError } from '#app/utils/log-error.server.ts'
 import { NonceProvider } from '#app/utils/nonce-provider.ts'
 
 const ABORT_DELAY = 5_000
@@ -42,7 +43,7 @@ export default function handleRequest(
 				},
 				onError(error: unknown) {
 					didError = true
-					console.error(error)
+					logError(error)
 				},
 			},
 		)
@@ -54,5 +55,5 @@ export default function handleRequest(
 export function handleError(error: unknown, { request }: { request: Request }) {
 	if (request.signal.aborted) return
 	if (isRouteErrorResponse(error) && error.status === 404) return
-	console.error(error)
+	logError(error)
 }

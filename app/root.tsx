@@ -78,6 +78,7 @@ const statusTitles: Record<number, string> = {
 	405: 'That is not allowed here',
 	409: 'That clashes with something that already exists',
 	410: 'This link can no longer be used',
+	413: 'That form is too large',
 	429: 'Too many attempts',
 }
 

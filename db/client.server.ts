@@ -32,28 +32,72 @@ function isProcessAlive(pid: number): boolean {
 	}
 }
 
+// A process's start time (clock ticks since boot, /proc/<pid>/stat field 22) tells it apart
+// from a later process that was given the same pid. Undefined where /proc does not exist.
+function processStart(pid: number): string | undefined {
+	try {
+		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+		// The command name (field 2) may contain spaces; the fields after its ')' do not.
+		return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]
+	} catch {
+		return undefined
+	}
+}
+
+function looksLikeNode(pid: number): boolean {
+	try {
+		return /node|tsx/.test(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'))
+	} catch {
+		return true // no /proc: cannot tell, so be careful and treat it as ours
+	}
+}
+
+type LockOwner = { pid: number; start?: string }
+
+function readLockOwner(lockPath: string): LockOwner | undefined {
+	const text = fs.readFileSync(lockPath, 'utf8').trim()
+	try {
+		const parsed = JSON.parse(text) as Partial<LockOwner>
+		if (typeof parsed === 'number') return { pid: parsed }
+		if (Number.isInteger(parsed.pid)) return { pid: parsed.pid!, start: parsed.start }
+	} catch {
+		// Not JSON: fall through.
+	}
+	return undefined
+}
+
+// Is the lock's owner still the Attune process that wrote it, and not some unrelated
+// process that has since been given the same pid?
+function ownerIsRunning(owner: LockOwner): boolean {
+	if (owner.pid <= 0 || owner.pid === process.pid || !isProcessAlive(owner.pid)) return false
+	const start = processStart(owner.pid)
+	if (owner.start !== undefined && start !== undefined) return owner.start === start
+	return looksLikeNode(owner.pid)
+}
+
 // PGlite does not lock its folder; two processes on one folder corrupt it.
 function acquireLock(dataDir: string): () => void {
 	const lockPath = path.join(dataDir, LOCK_FILE)
-	const write = () => fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' })
+	const content = JSON.stringify({ pid: process.pid, start: processStart(process.pid) } satisfies LockOwner)
+	const write = () => fs.writeFileSync(lockPath, content, { flag: 'wx' })
 	try {
 		write()
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-		const owner = Number(fs.readFileSync(lockPath, 'utf8').trim())
-		if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isProcessAlive(owner)) {
+		const owner = readLockOwner(lockPath)
+		if (owner && ownerIsRunning(owner)) {
 			throw new DatabaseLockedError(
-				`The data folder ${path.resolve(dataDir)} is in use by another Attune process (pid ${owner}). ` +
+				`The data folder ${path.resolve(dataDir)} is in use by another Attune process (pid ${owner.pid}). ` +
 					`Stop that process, or set DATA_DIR to a different folder.`,
 			)
 		}
-		// The owner is gone (crash, kill -9): the lock is stale.
+		// The owner is gone (crash, kill -9), or its pid now belongs to another program: stale.
 		fs.rmSync(lockPath, { force: true })
 		write()
 	}
 	return () => {
 		try {
-			if (fs.readFileSync(lockPath, 'utf8').trim() === String(process.pid)) fs.rmSync(lockPath)
+			if (readLockOwner(lockPath)?.pid === process.pid) fs.rmSync(lockPath)
 		} catch {
 			// Already gone; nothing to release.
 		}

@@ -80,6 +80,9 @@ export const memberships = pgTable(
 		createdAt: createdAt(),
 		// A new admin's first-run checklist on Home, until they dismiss it (per person and organisation).
 		checklistDismissedAt: timestamp('checklist_dismissed_at', { withTimezone: true }),
+		// Removing a member sets this instead of deleting the row, so their history stays;
+		// an accepted invitation clears it again.
+		deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
 	},
 	(t) => [primaryKey({ columns: [t.organisationId, t.userId] }), index('memberships_user_idx').on(t.userId)],
 )
@@ -184,6 +187,8 @@ export const auditEvents = pgTable(
 	(t) => [
 		index('audit_events_org_created_idx').on(t.organisationId, t.createdAt),
 		index('audit_events_type_created_idx').on(t.type, t.createdAt),
+		// The known-address check of the sign-in limiter and the audit page's person filter.
+		index('audit_events_user_type_created_idx').on(t.userId, t.type, t.createdAt),
 	],
 )
 

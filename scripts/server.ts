@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import net from 'node:net'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
@@ -20,7 +21,9 @@ import { pruneExpired } from '#app/data/maintenance.server.ts'
 import { publishScenarioLibrary, refreshScenarioLibrary } from '#app/services/scenario-library.server.ts'
 import { formatProblem } from '#app/domain/scenario/problems.ts'
 import { checkRequestOrigin } from '#app/security/origin-check.ts'
+import { bodyLimitFor, tooLargeMessage } from '#app/security/body-limit.ts'
 import { cookiesAreSecure, EnvError, parseEnv } from '#app/utils/env.server.ts'
+import { logError } from '#app/utils/log-error.server.ts'
 
 declare global {
 	// eslint-disable-next-line @typescript-eslint/no-namespace
@@ -35,7 +38,9 @@ const started = performance.now()
 const dev = process.argv.includes('--dev')
 const root = path.resolve(import.meta.dirname, '..')
 
+let buildChild: ReturnType<typeof spawn> | undefined
 function fail(message: string): never {
+	buildChild?.kill()
 	console.error(`\n✖ ${message}\n`)
 	process.exit(1)
 }
@@ -71,15 +76,58 @@ function buildIfStale(): Promise<void> {
 	)
 	if (built > sources) return Promise.resolve()
 	console.log('Building the app…')
-	const child = spawn(process.execPath, [path.join(root, 'node_modules/@remix-run/dev/dist/cli.js'), 'vite:build'], {
-		cwd: root,
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env: { ...process.env, NODE_ENV: 'production' },
-	})
+	const child = (buildChild = spawn(
+		process.execPath,
+		[path.join(root, 'node_modules/@remix-run/dev/dist/cli.js'), 'vite:build'],
+		{
+			cwd: root,
+			stdio: ['ignore', 'ignore', 'inherit'],
+			env: { ...process.env, NODE_ENV: 'production' },
+		},
+	))
 	return new Promise((resolve) => {
 		child.on('exit', (code) => (code === 0 ? resolve() : fail('The build failed (see above).')))
 	})
 }
+
+// Start-up problems stop at once with one line naming the setting to change, not a trace.
+function checkDataDir(dataDir: string) {
+	const dir = path.resolve(dataDir)
+	for (let p = dir; ; p = path.dirname(p)) {
+		if (fs.existsSync(p)) {
+			if (!fs.statSync(p).isDirectory()) {
+				fail(`DATA_DIR must be a folder, but ${p} is a file. Set DATA_DIR to a folder (it is created if missing).`)
+			}
+			return
+		}
+		if (path.dirname(p) === p) return
+	}
+}
+
+function portIsFree(port: number, host: string): Promise<NodeJS.ErrnoException | null> {
+	return new Promise((resolve) => {
+		const probe = net.createServer()
+		probe.once('error', (error: NodeJS.ErrnoException) => resolve(error))
+		probe.listen(port, host, () => probe.close(() => resolve(null)))
+	})
+}
+
+function portProblem(error: NodeJS.ErrnoException): string {
+	return error.code === 'EADDRINUSE'
+		? `Port ${env.PORT} is already in use on ${env.HOST}. Stop the program using it, or set PORT to a free port.`
+		: `Cannot listen on ${env.HOST}:${env.PORT} (${error.code ?? error.message}). Check the HOST and PORT settings.`
+}
+
+function rootMessage(error: unknown): string {
+	let e = error as { cause?: unknown; message?: unknown; code?: unknown } | undefined
+	while (e && typeof e === 'object' && e.cause && typeof e.cause === 'object') e = e.cause as typeof e
+	const code = typeof e?.code === 'string' ? `${e.code}: ` : ''
+	return `${code}${typeof e?.message === 'string' ? e.message.split('\n')[0] : String(error)}`
+}
+
+if (!env.DATABASE_URL) checkDataDir(env.DATA_DIR)
+const portError = await portIsFree(env.PORT, env.HOST)
+if (portError) fail(portProblem(portError))
 
 const building = dev ? Promise.resolve() : buildIfStale()
 
@@ -88,12 +136,26 @@ try {
 	database = await openDatabase(
 		env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir: env.DATA_DIR },
 	)
+	setDatabase(database)
+	await migrateDatabase(database)
 } catch (error) {
 	if (error instanceof DatabaseLockedError) fail(error.message)
-	throw error
+	if (env.DATABASE_URL) {
+		const where = (() => {
+			try {
+				const url = new URL(env.DATABASE_URL)
+				return `${url.hostname}:${url.port || 5432}${url.pathname}`
+			} catch {
+				return 'an unreadable URL'
+			}
+		})()
+		fail(
+			`Cannot use the PostgreSQL database in DATABASE_URL (${where}): ${rootMessage(error)}. ` +
+				'Check that the server runs and DATABASE_URL is right, or unset DATABASE_URL to use the embedded database.',
+		)
+	}
+	fail(`Cannot open the embedded database in DATA_DIR (${path.resolve(env.DATA_DIR)}): ${rootMessage(error)}.`)
 }
-setDatabase(database)
-await migrateDatabase(database)
 const seeded = env.SEED_DEMO ? await seedDemo(database.db) : null
 // DESIGN §7: start-up publishes the scenario files (strict check, new versions stored), then
 // reads the catalogue from the database; other instances pick it up on their next refresh.
@@ -107,7 +169,7 @@ for (const file of library.broken) {
 	for (const problem of file.problems) console.warn(`    ${formatProblem(problem)}`)
 }
 await pruneExpired(new Date())
-const pruneTimer = setInterval(() => void pruneExpired(new Date()).catch(console.error), 60 * 60_000)
+const pruneTimer = setInterval(() => void pruneExpired(new Date()).catch(logError), 60 * 60_000)
 pruneTimer.unref()
 
 const viteDevServer = dev
@@ -118,6 +180,25 @@ const app = express()
 app.disable('x-powered-by')
 app.set('trust proxy', env.TRUST_PROXY)
 app.use(compression())
+
+// A declared body over the cap is refused before a byte of it is read (readFormData caps
+// bodies of unknown length). Connection: close, so the rest is never read either.
+app.use((req, res, next) => {
+	const limit = bodyLimitFor(req.path)
+	if (Number(req.get('content-length') ?? 0) <= limit) return next()
+	// Node would otherwise read the unread body to the end to discard it (req._dump).
+	;(req as unknown as { _consuming: boolean })._consuming = true
+	res.status(413).set('Connection', 'close')
+	// Remix's client fetches with ?_data and shows a caught response in the page.
+	if ('_data' in req.query) return void res.set('X-Remix-Catch', 'yes').json({ message: tooLargeMessage(limit) })
+	res
+		.type('html')
+		.send(
+			`<!doctype html><html lang="en"><meta charset="utf-8"><title>Too large · Attune</title>` +
+				`<main style="font-family:system-ui;max-width:40rem;margin:3rem auto"><h1>That form is too large</h1>` +
+				`<p>${tooLargeMessage(limit)}</p><p><a href="${req.path === '/' ? '/' : encodeURI(req.path)}">Go back</a></p></main>`,
+		)
+})
 
 app.use((_req, res, next) => {
 	res.locals.cspNonce = crypto.randomBytes(16).toString('base64')
@@ -175,7 +256,7 @@ app.use((req, res, next) => {
 		type: 'cross_origin_refused',
 		ip: req.ip ?? null,
 		detail: { path: req.path, method: req.method, origin: req.get('origin') ?? null },
-	}).catch(console.error)
+	}).catch(logError)
 	res.status(403).type('text/plain').send(`403 Forbidden: ${verdict.reason}`)
 })
 
@@ -210,7 +291,7 @@ app.all(
 )
 
 app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-	console.error(error)
+	logError(error)
 	if (res.headersSent) return
 	res.status(500).type('text/plain').send('500 Internal Server Error. The details are in the server log.')
 })
@@ -222,6 +303,21 @@ const server = app.listen(env.PORT, env.HOST, () => {
 	console.log(`Scenario library: ${library.scenarios.length} scenarios, ${library.broken.length} broken files`)
 	if (seeded) console.log(`\n${demoSignInText()}\n`)
 })
+
+// Lingering close: when the server closes a connection whose request body it did not read
+// (a 413), it sends its answer and FIN, stops reading, and resets the socket only a moment
+// later. Closing at once would reset it while the client is still sending, and the client
+// could lose the 413 it was about to read.
+server.on('connection', (socket) => {
+	socket.destroySoon = function lingeringClose(this: typeof socket) {
+		this.pause()
+		this.end()
+		setTimeout(() => this.destroy(), 2000).unref()
+	}
+})
+
+// The port was free at start; something may have taken it while the app was starting.
+server.on('error', (error: NodeJS.ErrnoException) => fail(portProblem(error)))
 
 let closing = false
 async function shutdown(signal: string) {

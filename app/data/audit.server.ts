@@ -1,5 +1,6 @@
+import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm'
 import { getDb, type Database, type Transaction } from '#db/client.server.ts'
-import { auditEvents } from '#db/schema.ts'
+import { auditEvents, users } from '#db/schema.ts'
 
 export type AuditType =
 	| 'sign_up'
@@ -12,11 +13,17 @@ export type AuditType =
 	| 'cross_origin_refused'
 	| 'invitation_created'
 	| 'invitation_revoked'
+	| 'invitation_reissued'
 	| 'invitation_accepted'
 	| 'role_changed'
 	| 'member_removed'
 	| 'scenario_library_published'
 	| 'checklist_dismissed'
+	| 'member_deactivated'
+	| 'member_reactivated'
+	| 'team_created'
+	| 'team_person_added'
+	| 'team_person_removed'
 
 export type AuditEvent = {
 	type: AuditType
@@ -26,6 +33,8 @@ export type AuditEvent = {
 	detail?: Record<string, unknown>
 }
 
+// Pass the service's transaction so the event commits (or not) with the change it records.
+// Denials and failed sign-ins use the default: their own statement, which outlives the request.
 export async function recordAudit(event: AuditEvent, db: Database | Transaction = getDb()): Promise<void> {
 	await db.insert(auditEvents).values({
 		type: event.type,
@@ -34,4 +43,36 @@ export async function recordAudit(event: AuditEvent, db: Database | Transaction 
 		ip: event.ip ?? null,
 		detail: event.detail ?? {},
 	})
+}
+
+// The admin's audit page: newest first, one organisation, optionally one person and some kinds.
+export async function listAuditEvents(
+	organisationId: string,
+	filter: { userId?: string; types?: readonly string[]; before?: Date; limit: number },
+) {
+	return getDb()
+		.select({
+			id: auditEvents.id,
+			type: auditEvents.type,
+			createdAt: auditEvents.createdAt,
+			ip: auditEvents.ip,
+			detail: auditEvents.detail,
+			userId: auditEvents.userId,
+			userName: users.name,
+		})
+		.from(auditEvents)
+		.leftJoin(users, eq(users.id, auditEvents.userId))
+		.where(
+			and(
+				eq(auditEvents.organisationId, organisationId),
+				// A person's own events, and the changes others made to them.
+				filter.userId
+					? or(eq(auditEvents.userId, filter.userId), sql`${auditEvents.detail}->>'memberId' = ${filter.userId}`)
+					: undefined,
+				filter.types ? inArray(auditEvents.type, [...filter.types]) : undefined,
+				filter.before ? lt(auditEvents.createdAt, filter.before) : undefined,
+			),
+		)
+		.orderBy(desc(auditEvents.createdAt))
+		.limit(filter.limit)
 }

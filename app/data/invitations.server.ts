@@ -1,29 +1,18 @@
 import { and, desc, eq, isNull, gt } from 'drizzle-orm'
-import { getDb } from '#db/client.server.ts'
+import { getDb, type Transaction } from '#db/client.server.ts'
 import { invitations, memberships, organisations, users } from '#db/schema.ts'
-import { hashToken, randomToken } from '#app/auth/crypto.server.ts'
-import { INVITATION_TTL_MS, invitationState } from '#app/domain/accounts/lifetimes.ts'
+import { invitationState } from '#app/domain/accounts/lifetimes.ts'
 import type { Role } from '#app/domain/accounts/roles.ts'
 
-export async function createInvitation(input: {
-	organisationId: string
-	email: string
-	role: Role
-	invitedBy: string
-}): Promise<{ token: string; expiresAt: Date }> {
-	const token = randomToken()
-	const expiresAt = new Date(Date.now() + INVITATION_TTL_MS)
-	await getDb()
-		.insert(invitations)
-		.values({
-			organisationId: input.organisationId,
-			email: input.email,
-			role: input.role,
-			invitedBy: input.invitedBy,
-			tokenHash: hashToken(token),
-			expiresAt,
-		})
-	return { token, expiresAt }
+// Tokens reach this module only as hashes: the link itself is never stored.
+
+export async function insertInvitation(
+	tx: Transaction,
+	input: { organisationId: string; email: string; role: Role; invitedBy: string; tokenHash: string; expiresAt: Date },
+) {
+	const [row] = await tx.insert(invitations).values(input).returning({ id: invitations.id })
+	if (!row) throw new Error('insert returned no row')
+	return row
 }
 
 export async function listPendingInvitations(organisationId: string, now = new Date()) {
@@ -47,8 +36,17 @@ export async function listPendingInvitations(organisationId: string, now = new D
 		.orderBy(desc(invitations.createdAt))
 }
 
-export async function revokeInvitation(organisationId: string, invitationId: string): Promise<boolean> {
-	const rows = await getDb()
+const open = (organisationId: string, invitationId: string, now: Date) =>
+	and(
+		eq(invitations.organisationId, organisationId),
+		eq(invitations.id, invitationId),
+		isNull(invitations.acceptedAt),
+		isNull(invitations.revokedAt),
+		gt(invitations.expiresAt, now),
+	)
+
+export async function markInvitationRevoked(tx: Transaction, organisationId: string, invitationId: string) {
+	const rows = await tx
 		.update(invitations)
 		.set({ revokedAt: new Date() })
 		.where(
@@ -59,11 +57,27 @@ export async function revokeInvitation(organisationId: string, invitationId: str
 				isNull(invitations.revokedAt),
 			),
 		)
-		.returning({ id: invitations.id })
-	return rows.length > 0
+		.returning({ id: invitations.id, email: invitations.email })
+	return rows[0]
 }
 
-export async function findInvitationByToken(token: string, now = new Date()) {
+// A new link replaces the stored hash, so the old link stops working at once.
+export async function replaceInvitationToken(
+	tx: Transaction,
+	organisationId: string,
+	invitationId: string,
+	tokenHash: string,
+	expiresAt: Date,
+) {
+	const rows = await tx
+		.update(invitations)
+		.set({ tokenHash, expiresAt })
+		.where(open(organisationId, invitationId, new Date()))
+		.returning({ id: invitations.id, email: invitations.email, role: invitations.role })
+	return rows[0]
+}
+
+export async function findInvitationByTokenHash(tokenHash: string, now = new Date()) {
 	const [row] = await getDb()
 		.select({
 			id: invitations.id,
@@ -77,51 +91,43 @@ export async function findInvitationByToken(token: string, now = new Date()) {
 		})
 		.from(invitations)
 		.innerJoin(organisations, eq(organisations.id, invitations.organisationId))
-		.where(eq(invitations.tokenHash, hashToken(token)))
+		.where(eq(invitations.tokenHash, tokenHash))
 	if (!row) return undefined
-	const [existingUser] = await getDb()
-		.select({ id: users.id, name: users.name, passwordHash: users.passwordHash })
-		.from(users)
-		.where(eq(users.email, row.email))
-	return { ...row, state: invitationState(row, now), existingUser }
+	return { ...row, state: invitationState(row, now) }
 }
 
-export class InvitationUnusableError extends Error {}
+// The conditional update means two tabs accepting at once cannot both succeed.
+export async function markInvitationAccepted(tx: Transaction, organisationId: string, invitationId: string) {
+	const [inv] = await tx
+		.update(invitations)
+		.set({ acceptedAt: new Date() })
+		.where(open(organisationId, invitationId, new Date()))
+		.returning({ role: invitations.role, email: invitations.email })
+	return inv
+}
 
-// Marks the invitation used and adds the membership in one transaction; the
-// conditional update means two tabs accepting at once cannot both succeed.
-export async function acceptInvitation(input: {
-	organisationId: string
-	invitationId: string
-	newUser?: { email: string; name: string; passwordHash: string }
-	existingUserId?: string
-}): Promise<{ userId: string; role: Role }> {
-	return getDb().transaction(async (tx) => {
-		const [inv] = await tx
-			.update(invitations)
-			.set({ acceptedAt: new Date() })
-			.where(
-				and(
-					eq(invitations.organisationId, input.organisationId),
-					eq(invitations.id, input.invitationId),
-					isNull(invitations.acceptedAt),
-					isNull(invitations.revokedAt),
-					gt(invitations.expiresAt, new Date()),
-				),
-			)
-			.returning({ role: invitations.role })
-		if (!inv) throw new InvitationUnusableError('This invitation has already been used, revoked or has expired.')
-		let userId = input.existingUserId
-		if (!userId) {
-			if (!input.newUser) throw new Error('acceptInvitation needs a new or an existing user')
-			const [user] = await tx.insert(users).values(input.newUser).returning({ id: users.id })
-			if (!user) throw new Error('insert returned no row')
-			userId = user.id
-		}
-		await tx
-			.insert(memberships)
-			.values({ organisationId: input.organisationId, userId, role: inv.role })
-			.onConflictDoNothing()
-		return { userId, role: inv.role }
-	})
+export async function insertUser(tx: Transaction, input: { email: string; name: string; passwordHash: string }) {
+	const [user] = await tx.insert(users).values(input).returning({ id: users.id })
+	if (!user) throw new Error('insert returned no row')
+	return user
+}
+
+// Joining, or coming back: a deactivated membership is reactivated with the invited role,
+// and everything recorded under it is there again. An active membership is left as it is.
+export async function activateMembership(tx: Transaction, organisationId: string, userId: string, role: Role) {
+	const [existing] = await tx
+		.select({ deactivatedAt: memberships.deactivatedAt })
+		.from(memberships)
+		.where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
+		.for('update')
+	if (!existing) {
+		await tx.insert(memberships).values({ organisationId, userId, role })
+		return { reactivated: false }
+	}
+	if (existing.deactivatedAt === null) return { reactivated: false }
+	await tx
+		.update(memberships)
+		.set({ role, deactivatedAt: null })
+		.where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
+	return { reactivated: true }
 }

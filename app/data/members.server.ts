@@ -1,5 +1,5 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm'
-import { getDb } from '#db/client.server.ts'
+import { and, asc, count, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
+import { getDb, type Transaction } from '#db/client.server.ts'
 import { memberships, sessions, teamCoaches, teamMembers, teams, users } from '#db/schema.ts'
 import type { Role } from '#app/domain/accounts/roles.ts'
 
@@ -11,12 +11,24 @@ const memberColumns = {
 	joinedAt: memberships.createdAt,
 }
 
+// A deactivated member keeps their row (and their history) but is in no roster or picker.
+const active = isNull(memberships.deactivatedAt)
+
 export async function listMembers(organisationId: string) {
 	return getDb()
 		.select(memberColumns)
 		.from(memberships)
 		.innerJoin(users, eq(users.id, memberships.userId))
-		.where(eq(memberships.organisationId, organisationId))
+		.where(and(eq(memberships.organisationId, organisationId), active))
+		.orderBy(asc(users.name))
+}
+
+export async function listDeactivatedMembers(organisationId: string) {
+	return getDb()
+		.select({ ...memberColumns, deactivatedAt: memberships.deactivatedAt })
+		.from(memberships)
+		.innerJoin(users, eq(users.id, memberships.userId))
+		.where(and(eq(memberships.organisationId, organisationId), isNotNull(memberships.deactivatedAt)))
 		.orderBy(asc(users.name))
 }
 
@@ -26,7 +38,7 @@ export async function getMember(organisationId: string, userId: string) {
 		.select(memberColumns)
 		.from(memberships)
 		.innerJoin(users, eq(users.id, memberships.userId))
-		.where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
+		.where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId), active))
 	if (!member) return undefined
 	const memberTeams = await getDb()
 		.select({ id: teams.id, name: teams.name })
@@ -61,48 +73,40 @@ export async function coachesMember(organisationId: string, coachId: string, lea
 	return (row?.n ?? 0) > 0
 }
 
-export class LastAdminError extends Error {
-	constructor() {
-		super('An organisation needs at least one admin. Make someone else an admin first.')
-	}
+// Locks the organisation's active admin rows, so two admins demoting or deactivating each
+// other at once cannot leave none.
+export async function lockActiveAdmins(tx: Transaction, organisationId: string): Promise<string[]> {
+	const rows = await tx
+		.select({ userId: memberships.userId })
+		.from(memberships)
+		.where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, 'admin'), active))
+		.for('update')
+	return rows.map((r) => r.userId)
 }
 
-export async function changeMemberRole(organisationId: string, userId: string, role: Role): Promise<void> {
-	await getDb().transaction(async (tx) => {
-		// Lock the organisation's admin rows so two admins demoting each other cannot leave none.
-		const admins = await tx
-			.select({ userId: memberships.userId })
-			.from(memberships)
-			.where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, 'admin')))
-			.for('update')
-		if (role !== 'admin' && admins.length === 1 && admins[0]?.userId === userId) throw new LastAdminError()
-		await tx
-			.update(memberships)
-			.set({ role })
-			.where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
-	})
+export async function setMemberRole(tx: Transaction, organisationId: string, userId: string, role: Role) {
+	await tx
+		.update(memberships)
+		.set({ role })
+		.where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId), active))
 }
 
-export async function removeMember(organisationId: string, userId: string): Promise<void> {
-	await getDb().transaction(async (tx) => {
-		const admins = await tx
-			.select({ userId: memberships.userId })
-			.from(memberships)
-			.where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, 'admin')))
-			.for('update')
-		if (admins.length === 1 && admins[0]?.userId === userId) throw new LastAdminError()
-		await tx
-			.delete(memberships)
-			.where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
-		await tx.delete(sessions).where(and(eq(sessions.organisationId, organisationId), eq(sessions.userId, userId)))
-	})
+// Ends access at once (the sessions in this organisation go) and keeps every row of history.
+export async function deactivateMembership(tx: Transaction, organisationId: string, userId: string, at: Date) {
+	const rows = await tx
+		.update(memberships)
+		.set({ deactivatedAt: at })
+		.where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId), active))
+		.returning({ userId: memberships.userId })
+	await tx.delete(sessions).where(and(eq(sessions.organisationId, organisationId), eq(sessions.userId, userId)))
+	return rows.length > 0
 }
 
 export async function countMembersByRole(organisationId: string) {
 	const rows = await getDb()
 		.select({ role: memberships.role, n: count() })
 		.from(memberships)
-		.where(eq(memberships.organisationId, organisationId))
+		.where(and(eq(memberships.organisationId, organisationId), active))
 		.groupBy(memberships.role)
 	const counts: Record<Role, number> = { learner: 0, coach: 0, admin: 0 }
 	for (const r of rows) counts[r.role] = r.n
@@ -115,5 +119,5 @@ export async function membersByIds(organisationId: string, userIds: string[]) {
 		.select({ id: users.id, name: users.name })
 		.from(memberships)
 		.innerJoin(users, eq(users.id, memberships.userId))
-		.where(and(eq(memberships.organisationId, organisationId), inArray(memberships.userId, userIds)))
+		.where(and(eq(memberships.organisationId, organisationId), inArray(memberships.userId, userIds), active))
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, ne, sql } from 'drizzle-orm'
+import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm'
 import { getDb, prepared, type Database, type Transaction } from '#db/client.server.ts'
 import { memberships, organisations, sessions, users } from '#db/schema.ts'
 import { hashToken, randomToken } from '#app/auth/crypto.server.ts'
@@ -39,10 +39,14 @@ export async function findSessionByToken(token: string) {
 			.from(sessions)
 			.innerJoin(users, eq(users.id, sessions.userId))
 			.innerJoin(organisations, eq(organisations.id, sessions.organisationId))
-			// A removed member's sessions stop working at once: no membership, no row.
+			// A deactivated member's sessions stop working at once: no active membership, no row.
 			.innerJoin(
 				memberships,
-				and(eq(memberships.organisationId, sessions.organisationId), eq(memberships.userId, sessions.userId)),
+				and(
+					eq(memberships.organisationId, sessions.organisationId),
+					eq(memberships.userId, sessions.userId),
+					isNull(memberships.deactivatedAt),
+				),
 			)
 			.where(eq(sessions.idHash, sql.placeholder('idHash')))
 			.limit(1)

@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
-import { getDb } from '#db/client.server.ts'
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
+import { getDb, type Transaction } from '#db/client.server.ts'
 import { memberships, teamCoaches, teamMembers, teams, users } from '#db/schema.ts'
 
 export type TeamWithPeople = {
@@ -34,7 +34,13 @@ export async function listTeams(organisationId: string, onlyCoachedBy?: string):
 			.innerJoin(users, eq(users.id, table.userId))
 			.innerJoin(
 				memberships,
-				and(eq(memberships.organisationId, table.organisationId), eq(memberships.userId, table.userId)),
+				and(
+					eq(memberships.organisationId, table.organisationId),
+					eq(memberships.userId, table.userId),
+					// Deactivated people stay in the team's rows (their shared work stays put) but
+					// are not shown until they come back.
+					isNull(memberships.deactivatedAt),
+				),
 			)
 			.where(and(eq(table.organisationId, organisationId), inArray(table.teamId, ids)))
 			.orderBy(asc(users.name))
@@ -46,36 +52,58 @@ export async function listTeams(organisationId: string, onlyCoachedBy?: string):
 	}))
 }
 
-export class TeamNameTakenError extends Error {}
-
-export async function createTeam(organisationId: string, name: string) {
-	const [existing] = await getDb()
+export async function findTeamByName(tx: Transaction, organisationId: string, name: string) {
+	const [row] = await tx
 		.select({ id: teams.id })
 		.from(teams)
 		.where(and(eq(teams.organisationId, organisationId), eq(teams.name, name)))
-	if (existing) throw new TeamNameTakenError(`There is already a team called "${name}".`)
-	const [team] = await getDb().insert(teams).values({ organisationId, name }).returning()
+	return row
+}
+
+export async function insertTeam(tx: Transaction, organisationId: string, name: string) {
+	const [team] = await tx.insert(teams).values({ organisationId, name }).returning()
+	if (!team) throw new Error('insert returned no row')
 	return team
 }
 
-export async function teamExists(organisationId: string, teamId: string): Promise<boolean> {
-	const [row] = await getDb()
-		.select({ id: teams.id })
+export async function findTeam(tx: Transaction, organisationId: string, teamId: string) {
+	const [row] = await tx
+		.select({ id: teams.id, name: teams.name })
 		.from(teams)
 		.where(and(eq(teams.organisationId, organisationId), eq(teams.id, teamId)))
-	return Boolean(row)
+	return row
 }
 
 export type TeamPosition = 'member' | 'coach'
 
-export async function addToTeam(organisationId: string, teamId: string, userId: string, as: TeamPosition) {
+// True when the person was added; false when they already held that place.
+export async function insertTeamPerson(
+	tx: Transaction,
+	organisationId: string,
+	teamId: string,
+	userId: string,
+	as: TeamPosition,
+): Promise<boolean> {
 	const table = as === 'coach' ? teamCoaches : teamMembers
-	await getDb().insert(table).values({ organisationId, teamId, userId }).onConflictDoNothing()
+	const rows = await tx
+		.insert(table)
+		.values({ organisationId, teamId, userId })
+		.onConflictDoNothing()
+		.returning({ userId: table.userId })
+	return rows.length > 0
 }
 
-export async function removeFromTeam(organisationId: string, teamId: string, userId: string, as: TeamPosition) {
+export async function deleteTeamPerson(
+	tx: Transaction,
+	organisationId: string,
+	teamId: string,
+	userId: string,
+	as: TeamPosition,
+): Promise<boolean> {
 	const table = as === 'coach' ? teamCoaches : teamMembers
-	await getDb()
+	const rows = await tx
 		.delete(table)
 		.where(and(eq(table.organisationId, organisationId), eq(table.teamId, teamId), eq(table.userId, userId)))
+		.returning({ userId: table.userId })
+	return rows.length > 0
 }

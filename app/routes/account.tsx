@@ -127,16 +127,21 @@ export default function AccountPage() {
 						))}
 					</tbody>
 				</table>
-				<Form method="post" className="gap-above">
-					<SubmitButton
-						name="intent"
-						value="sign-out-others"
-						className="button button--secondary"
-						pendingLabel="Signing out…"
-					>
-						Sign out of {others} other session{others === 1 ? '' : 's'}
-					</SubmitButton>
-				</Form>
+				{/* Offered only when there is something to sign out of. */}
+				{others > 0 ? (
+					<Form method="post" className="gap-above">
+						<SubmitButton
+							name="intent"
+							value="sign-out-others"
+							className="button button--secondary"
+							pendingLabel="Signing out…"
+						>
+							Sign out of {others} other session{others === 1 ? '' : 's'}
+						</SubmitButton>
+					</Form>
+				) : (
+					<p className="small muted gap-above">This is your only session.</p>
+				)}
 			</div>
 			{data.organisations.length > 1 ? (
 				<div className="card">

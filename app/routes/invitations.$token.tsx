@@ -1,22 +1,25 @@
-import { getFormProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { hashPassword, verifyPassword } from '#app/auth/password.server.ts'
 import { startSession } from '#app/auth/session.server.ts'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
-import { recordAudit } from '#app/data/audit.server.ts'
-import { acceptInvitation, findInvitationByToken, InvitationUnusableError } from '#app/data/invitations.server.ts'
 import { acceptInvitationSchema, PASSWORD_MAX, PASSWORD_MIN } from '#app/domain/accounts/forms.ts'
 import { roleLabels } from '#app/domain/accounts/roles.ts'
+import { acceptByCreatingAccount, acceptBySigningIn, findInvitationByToken } from '#app/services/invitations.server.ts'
 import { httpError, notFound, readFormData } from '#app/utils/http.server.ts'
+import { passActionHeaders } from '#app/utils/route-headers.ts'
+import { failureHeaders, failureStatus } from '#app/utils/service-response.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Join your team · Attune' }]
+export const headers = passActionHeaders
 
 const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/)
-const existingUserSchema = z.object({
+const createSchema = acceptInvitationSchema.extend({ intent: z.literal('create') })
+const signInSchema = z.object({
+	intent: z.literal('sign-in'),
 	password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(PASSWORD_MAX),
 })
 
@@ -29,74 +32,46 @@ const unusableMessages = {
 async function loadInvitation(token: unknown) {
 	const parsed = tokenSchema.safeParse(token)
 	const invitation = parsed.success ? await findInvitationByToken(parsed.data) : undefined
-	if (!invitation) throw notFound('This invitation link is not valid. Check that you copied all of it.')
+	if (!invitation || !parsed.success)
+		throw notFound('This invitation link is not valid. Check that you copied all of it.')
 	if (invitation.state !== 'usable') throw httpError(410, unusableMessages[invitation.state])
-	return invitation
+	return { invitation, token: parsed.data }
 }
 
+// Says nothing about whether the e-mail already has an account: the page offers both paths.
 export async function loader({ params }: LoaderFunctionArgs) {
-	const inv = await loadInvitation(params.token)
-	return json({
-		organisationName: inv.organisationName,
-		email: inv.email,
-		role: inv.role,
-		hasAccount: Boolean(inv.existingUser),
-	})
+	const { invitation } = await loadInvitation(params.token)
+	return json({ organisationName: invitation.organisationName, email: invitation.email, role: invitation.role })
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-	const inv = await loadInvitation(params.token)
+	const { invitation, token } = await loadInvitation(params.token)
 	const formData = await readFormData(request)
-	let userId: string
-	try {
-		if (inv.existingUser) {
-			const submission = parseWithZod(formData, { schema: existingUserSchema })
-			if (submission.status !== 'success') return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
-			if (!(await verifyPassword(inv.existingUser.passwordHash, submission.value.password))) {
-				return json(
-					submission.reply({ fieldErrors: { password: ['That password is not right.'] }, hideFields: ['password'] }),
-					{ status: 401 },
-				)
-			}
-			userId = (
-				await acceptInvitation({
-					organisationId: inv.organisationId,
-					invitationId: inv.id,
-					existingUserId: inv.existingUser.id,
-				})
-			).userId
-		} else {
-			const submission = parseWithZod(formData, { schema: acceptInvitationSchema })
-			if (submission.status !== 'success') return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
-			userId = (
-				await acceptInvitation({
-					organisationId: inv.organisationId,
-					invitationId: inv.id,
-					newUser: {
-						email: inv.email,
-						name: submission.value.name,
-						passwordHash: await hashPassword(submission.value.password),
-					},
-				})
-			).userId
-		}
-	} catch (error) {
-		if (error instanceof InvitationUnusableError) throw httpError(410, error.message)
-		throw error
+	const intent = formData.get('intent') === 'sign-in' ? 'sign-in' : 'create'
+	const submission = parseWithZod(formData, { schema: intent === 'sign-in' ? signInSchema : createSchema })
+	if (submission.status !== 'success') {
+		return json({ intent, result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
 	}
-	await recordAudit({
-		type: 'invitation_accepted',
-		organisationId: inv.organisationId,
-		userId,
-		ip: context.clientIp,
-		detail: { invitationId: inv.id, role: inv.role },
-	})
-	const headers = await startSession(request, userId, inv.organisationId)
-	throw redirect('/home', { headers })
+	const value = submission.value
+	const result =
+		value.intent === 'sign-in'
+			? await acceptBySigningIn(token, { password: value.password }, context.clientIp)
+			: await acceptByCreatingAccount(token, { name: value.name, password: value.password }, context.clientIp)
+	if (result.ok) {
+		// The session opens only now, and in the inviting organisation.
+		const headers = await startSession(request, result.value.userId, invitation.organisationId)
+		throw redirect('/home', { headers })
+	}
+	const status = result.kind === 'invalid' && value.intent === 'sign-in' ? 401 : failureStatus(result)
+	return json(
+		{ intent, result: submission.reply({ formErrors: [result.message], hideFields: ['password'] }) },
+		{ status, headers: failureHeaders(result) },
+	)
 }
 
 export default function AcceptInvitation() {
 	const data = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
 	return (
 		<div className="card auth-card">
 			<h1>Join {data.organisationName}</h1>
@@ -104,11 +79,12 @@ export default function AcceptInvitation() {
 				You have been invited as a <strong>{roleLabels[data.role].toLowerCase()}</strong> with the email{' '}
 				<strong>{data.email}</strong>.
 			</p>
-			{data.hasAccount ? (
-				<ExistingAccountForm organisationName={data.organisationName} />
-			) : (
-				<NewAccountForm organisationName={data.organisationName} />
-			)}
+			<NewAccountForm lastResult={actionData?.intent === 'create' ? actionData.result : undefined} />
+			<hr className="divider" />
+			<SignInForm
+				organisationName={data.organisationName}
+				lastResult={actionData?.intent === 'sign-in' ? actionData.result : undefined}
+			/>
 			<p className="small muted card-footnote">
 				Not you? <Link to="/">Leave this page</Link>.
 			</p>
@@ -116,34 +92,18 @@ export default function AcceptInvitation() {
 	)
 }
 
-function ExistingAccountForm({ organisationName }: { organisationName: string }) {
-	const lastResult = useActionData<typeof action>()
-	const [form, fields] = useForm({
-		id: 'accept-existing',
-		lastResult,
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: existingUserSchema }),
-		shouldRevalidate: 'onBlur',
-	})
-	return (
-		<Form method="post" className="form" {...getFormProps(form)}>
-			<FormErrors id={form.errorId} errors={form.errors} />
-			<p className="small">You already have an Attune account. Enter its password to join.</p>
-			<Field meta={fields.password} label="Password" type="password" autoComplete="current-password" />
-			<SubmitButton pendingLabel="Joining…">Join {organisationName}</SubmitButton>
-		</Form>
-	)
-}
+type LastResult = SubmissionResult<string[]> | undefined
 
-function NewAccountForm({ organisationName }: { organisationName: string }) {
-	const lastResult = useActionData<typeof action>()
+function NewAccountForm({ lastResult }: { lastResult: LastResult }) {
 	const [form, fields] = useForm({
 		id: 'accept-new',
 		lastResult,
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: acceptInvitationSchema }),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: createSchema }),
 		shouldRevalidate: 'onBlur',
 	})
 	return (
 		<Form method="post" className="form" {...getFormProps(form)}>
+			<h2>New here? Choose your name and password</h2>
 			<FormErrors id={form.errorId} errors={form.errors} />
 			<Field meta={fields.name} label="Your name" autoComplete="name" />
 			<Field
@@ -153,7 +113,28 @@ function NewAccountForm({ organisationName }: { organisationName: string }) {
 				autoComplete="new-password"
 				hint={`At least ${PASSWORD_MIN} characters.`}
 			/>
-			<SubmitButton pendingLabel="Joining…">Join {organisationName}</SubmitButton>
+			<SubmitButton pendingLabel="Joining…" name="intent" value="create">
+				Create my account and join
+			</SubmitButton>
+		</Form>
+	)
+}
+
+function SignInForm({ organisationName, lastResult }: { organisationName: string; lastResult: LastResult }) {
+	const [form, fields] = useForm({
+		id: 'accept-sign-in',
+		lastResult,
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
+		shouldRevalidate: 'onBlur',
+	})
+	return (
+		<Form method="post" className="form" {...getFormProps(form)}>
+			<h2>Already have an account? Sign in to accept</h2>
+			<FormErrors id={form.errorId} errors={form.errors} />
+			<Field meta={fields.password} label="Your password" type="password" autoComplete="current-password" />
+			<SubmitButton pendingLabel="Signing in…" name="intent" value="sign-in">
+				Sign in and join {organisationName}
+			</SubmitButton>
 		</Form>
 	)
 }

@@ -3,13 +3,16 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
-import { signIn } from '#app/auth/accounts.server.ts'
 import { getViewer, startSession } from '#app/auth/session.server.ts'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { loginSchema, safeRedirect } from '#app/domain/accounts/forms.ts'
+import { signIn } from '#app/services/accounts.server.ts'
 import { readFormData } from '#app/utils/http.server.ts'
+import { passActionHeaders } from '#app/utils/route-headers.ts'
+import { failureHeaders } from '#app/utils/service-response.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Attune' }]
+export const headers = passActionHeaders
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	if (await getViewer(request, context)) throw redirect('/home')
@@ -25,32 +28,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const { email, password, redirectTo } = submission.value
 	const result = await signIn({ email, password, ip: context.clientIp })
 	if (result.ok) {
-		const headers = await startSession(request, result.userId, result.organisationId)
+		const headers = await startSession(request, result.value.userId, result.value.organisationId)
 		throw redirect(safeRedirect(redirectTo), { headers })
 	}
-	switch (result.reason) {
-		case 'rate-limited':
-			return json(
-				submission.reply({
-					formErrors: [`Too many failed sign-in attempts. Please wait ${result.retryAfter} seconds and try again.`],
-					hideFields: ['password'],
-				}),
-				{ status: 429, headers: { 'Retry-After': String(result.retryAfter) } },
-			)
-		case 'no-membership':
-			return json(
-				submission.reply({
-					formErrors: ['Your account is no longer a member of any organisation. Ask an admin to invite you again.'],
-					hideFields: ['password'],
-				}),
-				{ status: 403 },
-			)
-		case 'invalid':
-			return json(
-				submission.reply({ formErrors: ['That email and password do not match.'], hideFields: ['password'] }),
-				{ status: 401 },
-			)
-	}
+	// A wrong password is 401 here, not the generic 400 of an invalid form.
+	const status = { 'rate-limited': 429, forbidden: 403, invalid: 401, conflict: 409, 'not-found': 404 }[result.kind]
+	return json(submission.reply({ formErrors: [result.message], hideFields: ['password'] }), {
+		status,
+		headers: failureHeaders(result),
+	})
 }
 
 export default function LoginPage() {

@@ -8,11 +8,12 @@ import { requirePermission, requireViewer, type Viewer } from '#app/auth/session
 import { FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { RoleBadge } from '#app/components/role-badge.tsx'
 import { RoleSelect } from '#app/components/role-select.tsx'
-import { recordAudit } from '#app/data/audit.server.ts'
-import { changeMemberRole, coachesMember, getMember, LastAdminError, removeMember } from '#app/data/members.server.ts'
+import { coachesMember, getMember } from '#app/data/members.server.ts'
 import { changeRoleSchema, removeMemberSchema } from '#app/domain/accounts/forms.ts'
 import { can } from '#app/domain/permissions.ts'
+import { changeRole, deactivateMember } from '#app/services/members.server.ts'
 import { formatDate } from '#app/utils/format.ts'
+import { failureStatus } from '#app/utils/service-response.server.ts'
 import { notFound, readFormData } from '#app/utils/http.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -55,23 +56,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		schema: z.discriminatedUnion('intent', [changeRoleSchema, removeMemberSchema]),
 	})
 	if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-	const audit = { organisationId: viewer.organisation.id, userId: viewer.user.id, ip: context.clientIp }
-	try {
-		if (submission.value.intent === 'remove') {
-			await removeMember(viewer.organisation.id, member.id)
-			await recordAudit({ ...audit, type: 'member_removed', detail: { memberId: member.id, email: member.email } })
-			throw redirect(member.id === viewer.user.id ? '/login' : '/members')
-		}
-		const role = submission.value.role
-		await changeMemberRole(viewer.organisation.id, member.id, role)
-		await recordAudit({ ...audit, type: 'role_changed', detail: { memberId: member.id, from: member.role, to: role } })
-		throw redirect(`/members/${member.id}`)
-	} catch (error) {
-		if (error instanceof LastAdminError) {
-			return json(submission.reply({ formErrors: [error.message] }), { status: 409 })
-		}
-		throw error
-	}
+	const actor = { userId: viewer.user.id, organisationId: viewer.organisation.id, ip: context.clientIp }
+	const result =
+		submission.value.intent === 'deactivate'
+			? await deactivateMember(actor, member.id)
+			: await changeRole(actor, member.id, submission.value.role)
+	if (!result.ok) return json(submission.reply({ formErrors: [result.message] }), { status: failureStatus(result) })
+	if (submission.value.intent === 'deactivate') throw redirect(member.id === viewer.user.id ? '/login' : '/members')
+	throw redirect(`/members/${member.id}`)
 }
 
 export default function MemberPage() {
@@ -128,14 +120,35 @@ export default function MemberPage() {
 							</SubmitButton>
 						</Form>
 						<hr className="divider" />
-						<Form method="post">
-							<p className="small muted">
-								Removing {isSelf ? 'yourself' : 'this person'} ends their access to this organisation at once.
-							</p>
-							<SubmitButton name="intent" value="remove" className="button button--danger" pendingLabel="Removing…">
-								Remove from organisation
-							</SubmitButton>
-						</Form>
+						<details className="confirm">
+							<summary className="button button--danger">Deactivate {isSelf ? 'my membership' : member.name}…</summary>
+							<Form method="post">
+								<p className="small">What happens:</p>
+								<ul className="small">
+									<li>
+										{isSelf ? 'You are' : `${member.name} is`} signed out of this organisation at once and can no longer
+										open it.
+									</li>
+									<li>{isSelf ? 'You' : 'They'} disappear from the member list, the rosters and the team pickers.</li>
+									<li>
+										Nothing is deleted: assessments, practice attempts and shared work stay where they are. Deleting
+										someone&apos;s data is a separate action.
+									</li>
+									<li>
+										To bring {isSelf ? 'you' : 'them'} back, invite {member.email} again; when the invitation is
+										accepted by signing in, everything is restored.
+									</li>
+								</ul>
+								<SubmitButton
+									name="intent"
+									value="deactivate"
+									className="button button--danger"
+									pendingLabel="Deactivating…"
+								>
+									Deactivate {isSelf ? 'my membership' : member.name}
+								</SubmitButton>
+							</Form>
+						</details>
 					</div>
 				) : null}
 			</div>

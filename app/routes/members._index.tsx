@@ -8,46 +8,56 @@ import { requirePermission } from '#app/auth/session.server.ts'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { RoleBadge } from '#app/components/role-badge.tsx'
 import { RoleSelect } from '#app/components/role-select.tsx'
-import { recordAudit } from '#app/data/audit.server.ts'
-import { createInvitation, listPendingInvitations, revokeInvitation } from '#app/data/invitations.server.ts'
-import { listMembers } from '#app/data/members.server.ts'
+import { CopyField } from '#app/components/copy-field.tsx'
+import { listPendingInvitations } from '#app/data/invitations.server.ts'
+import { listDeactivatedMembers, listMembers } from '#app/data/members.server.ts'
 import { inviteSchema } from '#app/domain/accounts/forms.ts'
 import { roleLabels } from '#app/domain/accounts/roles.ts'
 import { formatDate } from '#app/utils/format.ts'
+import { createInvitation, reissueInvitation, revokeInvitation } from '#app/services/invitations.server.ts'
 import { badRequest, readFormData } from '#app/utils/http.server.ts'
+import { unwrap } from '#app/utils/service-response.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Members · Attune' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const viewer = await requirePermission(request, context, 'organisation.manage-members')
-	const [members, invitations] = await Promise.all([
+	const [members, invitations, deactivated] = await Promise.all([
 		listMembers(viewer.organisation.id),
 		listPendingInvitations(viewer.organisation.id),
+		listDeactivatedMembers(viewer.organisation.id),
 	])
-	return json({ members, invitations, viewerId: viewer.user.id })
+	return json({ members, invitations, deactivated, viewerId: viewer.user.id })
 }
 
-const revokeSchema = z.object({ intent: z.literal('revoke'), invitationId: z.uuid() })
+const invitationActionSchema = z.object({ intent: z.enum(['revoke', 'reissue']), invitationId: z.uuid() })
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const viewer = await requirePermission(request, context, 'organisation.manage-members')
 	const formData = await readFormData(request)
 	const intent = formData.get('intent')
 
-	if (intent === 'revoke') {
-		const parsed = revokeSchema.safeParse(Object.fromEntries(formData))
+	const actor = { userId: viewer.user.id, organisationId: viewer.organisation.id, ip: context.clientIp }
+	const linkFor = (token: string) => new URL(`/invitations/${token}`, request.url).toString()
+
+	if (intent === 'revoke' || intent === 'reissue') {
+		const parsed = invitationActionSchema.safeParse(Object.fromEntries(formData))
 		if (!parsed.success) throw badRequest('That invitation reference is not valid.')
-		const revoked = await revokeInvitation(viewer.organisation.id, parsed.data.invitationId)
-		if (revoked) {
-			await recordAudit({
-				type: 'invitation_revoked',
-				organisationId: viewer.organisation.id,
-				userId: viewer.user.id,
-				ip: context.clientIp,
-				detail: { invitationId: parsed.data.invitationId },
-			})
+		if (parsed.data.intent === 'revoke') {
+			unwrap(await revokeInvitation(actor, parsed.data.invitationId))
+			return json({ kind: 'revoked' as const })
 		}
-		return json({ kind: 'revoked' as const, ok: revoked })
+		const reissued = unwrap(await reissueInvitation(actor, parsed.data.invitationId))
+		return json({
+			kind: 'reissued' as const,
+			link: {
+				url: linkFor(reissued.token),
+				email: reissued.email,
+				role: reissued.role,
+				expiresAt: reissued.expiresAt.toISOString(),
+				reissued: true,
+			},
+		})
 	}
 
 	const submission = parseWithZod(formData, { schema: inviteSchema })
@@ -55,29 +65,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		return json({ kind: 'invite' as const, result: submission.reply(), link: null }, { status: 400 })
 	}
 	const { email, role } = submission.value
-	const { token, expiresAt } = await createInvitation({
-		organisationId: viewer.organisation.id,
-		email,
-		role,
-		invitedBy: viewer.user.id,
-	})
-	await recordAudit({
-		type: 'invitation_created',
-		organisationId: viewer.organisation.id,
-		userId: viewer.user.id,
-		ip: context.clientIp,
-		detail: { email, role },
-	})
-	const link = new URL(`/invitations/${token}`, request.url).toString()
+	const created = unwrap(await createInvitation(actor, { email, role }))
 	return json({
 		kind: 'invite' as const,
 		result: submission.reply({ resetForm: true }),
-		link: { url: link, email, role, expiresAt: expiresAt.toISOString() },
+		link: { url: linkFor(created.token), email, role, expiresAt: created.expiresAt.toISOString(), reissued: false },
 	})
 }
 
 export default function MembersPage() {
-	const { members, invitations, viewerId } = useLoaderData<typeof loader>()
+	const { members, invitations, deactivated, viewerId } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [searchParams] = useSearchParams()
 	const inviteResult = actionData?.kind === 'invite' ? actionData.result : undefined
@@ -88,7 +85,7 @@ export default function MembersPage() {
 		shouldRevalidate: 'onBlur',
 		defaultValue: { role: 'learner' },
 	})
-	const link = actionData?.kind === 'invite' ? actionData.link : null
+	const link = actionData?.kind === 'invite' || actionData?.kind === 'reissued' ? actionData.link : null
 	return (
 		<>
 			<div className="page-header">
@@ -123,14 +120,13 @@ export default function MembersPage() {
 				{link ? (
 					<div className="alert alert--ok gap-above" role="status">
 						<p>
-							Invitation for <strong>{link.email}</strong> as {roleLabels[link.role]} created. Copy this link and send
-							it to them:
+							{link.reissued ? 'New link' : 'Invitation'} for <strong>{link.email}</strong> as {roleLabels[link.role]}{' '}
+							{link.reissued ? 'created; the old link no longer works' : 'created'}. Copy this link and send it to them:
 						</p>
-						<div className="copy-box">
-							<output data-testid="invitation-link">{link.url}</output>
-						</div>
+						<CopyField label={`Invitation link for ${link.email}`} value={link.url} testId="invitation-link" />
 						<p className="small footnote">
-							It expires on {formatDate(link.expiresAt)}. This is the only time the link is shown.
+							It expires on {formatDate(link.expiresAt)}. This is the only time the link is shown; if it is lost, use
+							“Re-issue link”.
 						</p>
 					</div>
 				) : null}
@@ -159,10 +155,13 @@ export default function MembersPage() {
 									</td>
 									<td data-label="Expires">{formatDate(inv.expiresAt)}</td>
 									<td>
-										<Form method="post">
+										<Form method="post" className="button-row">
 											<input type="hidden" name="invitationId" value={inv.id} />
+											<button className="button button--secondary button--small" name="intent" value="reissue">
+												Re-issue link<span className="visually-hidden"> for {inv.email}</span>
+											</button>
 											<button className="button button--danger button--small" name="intent" value="revoke">
-												Revoke
+												Revoke<span className="visually-hidden"> the invitation for {inv.email}</span>
 											</button>
 										</Form>
 									</td>
@@ -201,6 +200,22 @@ export default function MembersPage() {
 					</tbody>
 				</table>
 			</div>
+			{deactivated.length > 0 ? (
+				<div className="card">
+					<h2>Deactivated</h2>
+					<p className="muted small">
+						These people can no longer sign in here. Their history is kept: invite them again with the same email and it
+						is all restored when they accept.
+					</p>
+					<ul className="people-list">
+						{deactivated.map((m) => (
+							<li key={m.id}>
+								{m.name} <span className="muted">({m.email})</span>
+							</li>
+						))}
+					</ul>
+				</div>
+			) : null}
 		</>
 	)
 }

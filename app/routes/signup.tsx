@@ -3,14 +3,17 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
-import { signUp } from '#app/auth/accounts.server.ts'
 import { getViewer, startSession } from '#app/auth/session.server.ts'
 import { ErrorSummary } from '#app/components/error-summary.tsx'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { PASSWORD_MIN, signupSchema } from '#app/domain/accounts/forms.ts'
+import { signUp } from '#app/services/accounts.server.ts'
 import { readFormData } from '#app/utils/http.server.ts'
+import { passActionHeaders } from '#app/utils/route-headers.ts'
+import { failureHeaders, failureStatus } from '#app/utils/service-response.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Create an organisation · Attune' }]
+export const headers = passActionHeaders
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	if (await getViewer(request, context)) throw redirect('/home')
@@ -24,26 +27,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	}
 	const result = await signUp({ ...submission.value, ip: context.clientIp })
 	if (result.ok) {
-		const headers = await startSession(request, result.userId, result.organisationId)
+		const headers = await startSession(request, result.value.userId, result.value.organisationId)
 		throw redirect('/members?welcome=1', { headers })
 	}
-	if (result.reason === 'email-taken') {
-		return json(
-			submission.reply({
-				fieldErrors: { email: ['An account with this email already exists. Sign in instead.'] },
-				hideFields: ['password'],
-			}),
-			{ status: 409 },
-		)
-	}
+	const fieldErrors = 'fieldErrors' in result ? result.fieldErrors : undefined
 	return json(
-		submission.reply({
-			formErrors: [
-				`Too many sign-ups from your network. Please try again in ${Math.ceil(result.retryAfter / 60)} minutes.`,
-			],
-			hideFields: ['password'],
-		}),
-		{ status: 429, headers: { 'Retry-After': String(result.retryAfter) } },
+		submission.reply(
+			fieldErrors
+				? { fieldErrors, hideFields: ['password'] }
+				: { formErrors: [result.message], hideFields: ['password'] },
+		),
+		{ status: failureStatus(result), headers: failureHeaders(result) },
 	)
 }
 

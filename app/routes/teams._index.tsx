@@ -5,17 +5,12 @@ import { json } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
-import { getMember, listMembers } from '#app/data/members.server.ts'
-import {
-	addToTeam,
-	createTeam,
-	listTeams,
-	removeFromTeam,
-	teamExists,
-	TeamNameTakenError,
-} from '#app/data/teams.server.ts'
+import { listMembers } from '#app/data/members.server.ts'
+import { listTeams } from '#app/data/teams.server.ts'
 import { teamNameSchema, teamPersonSchema } from '#app/domain/accounts/forms.ts'
+import { changeTeamPerson, createTeam, fitsPosition } from '#app/services/teams.server.ts'
 import { badRequest, readFormData } from '#app/utils/http.server.ts'
+import { failureStatus } from '#app/utils/service-response.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Teams · Attune' }]
 
@@ -26,44 +21,51 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		listTeams(viewer.organisation.id, isAdmin ? undefined : viewer.user.id),
 		isAdmin ? listMembers(viewer.organisation.id) : Promise.resolve([]),
 	])
-	return json({ teams, members, isAdmin })
+	// The pickers offer learners as learners and coaches as coaches.
+	const pickable = (position: 'member' | 'coach') =>
+		members.filter((m) => fitsPosition(m.role, position)).map(({ id, name, role }) => ({ id, name, role }))
+	return json({ teams, learners: pickable('member'), coaches: pickable('coach'), isAdmin })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const viewer = await requirePermission(request, context, 'teams.manage')
-	const orgId = viewer.organisation.id
+	const actor = { userId: viewer.user.id, organisationId: viewer.organisation.id, ip: context.clientIp }
 	const formData = await readFormData(request)
 	if (formData.get('intent') === 'create-team') {
 		const submission = parseWithZod(formData, { schema: teamNameSchema })
-		if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-		try {
-			await createTeam(orgId, submission.value.name)
-		} catch (error) {
-			if (error instanceof TeamNameTakenError) {
-				return json(submission.reply({ fieldErrors: { name: [error.message] } }), { status: 409 })
-			}
-			throw error
+		if (submission.status !== 'success')
+			return json({ kind: 'team' as const, result: submission.reply() }, { status: 400 })
+		const created = await createTeam(actor, submission.value.name)
+		if (!created.ok) {
+			const fieldErrors = 'fieldErrors' in created ? created.fieldErrors : undefined
+			return json(
+				{
+					kind: 'team' as const,
+					result: submission.reply(fieldErrors ? { fieldErrors } : { formErrors: [created.message] }),
+				},
+				{ status: failureStatus(created) },
+			)
 		}
-		return json(submission.reply({ resetForm: true }))
+		return json({ kind: 'team' as const, result: submission.reply({ resetForm: true }) })
 	}
 	const parsed = teamPersonSchema.safeParse(Object.fromEntries(formData))
 	if (!parsed.success) throw badRequest(parsed.error.issues[0]?.message ?? 'That change could not be read.')
-	const { intent, teamId, userId, position } = parsed.data
-	// Both ids must belong to this organisation; anything else is treated as absent.
-	if (!(await teamExists(orgId, teamId)) || !(await getMember(orgId, userId))) {
-		throw badRequest('That team or person is not in your organisation.')
+	const changed = await changeTeamPerson(actor, parsed.data)
+	if (!changed.ok) {
+		return json(
+			{ kind: 'person' as const, teamId: parsed.data.teamId, message: changed.message },
+			{ status: failureStatus(changed) },
+		)
 	}
-	if (intent === 'add-person') await addToTeam(orgId, teamId, userId, position)
-	else await removeFromTeam(orgId, teamId, userId, position)
-	return json(null)
+	return json({ kind: 'person' as const, teamId: parsed.data.teamId, message: null })
 }
 
 export default function TeamsPage() {
-	const { teams, members, isAdmin } = useLoaderData<typeof loader>()
-	const lastResult = useActionData<typeof action>()
+	const { teams, learners, coaches, isAdmin } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
 	const [form, fields] = useForm({
 		id: 'create-team',
-		lastResult: lastResult ?? undefined,
+		lastResult: actionData?.kind === 'team' ? actionData.result : undefined,
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: teamNameSchema }),
 		shouldRevalidate: 'onBlur',
 	})
@@ -114,34 +116,56 @@ export default function TeamsPage() {
 							<PeopleList team={team.id} people={team.members} position="member" canEdit={isAdmin} />
 						</div>
 					</div>
+					{actionData?.kind === 'person' && actionData.teamId === team.id && actionData.message ? (
+						<div className="alert alert--error gap-above" role="alert">
+							{actionData.message}
+						</div>
+					) : null}
 					{isAdmin ? (
-						<Form method="post" className="form form--inline gap-above">
-							<input type="hidden" name="teamId" value={team.id} />
-							<div className="field grow-2">
-								<label htmlFor={`person-${team.id}`}>Person</label>
-								<select id={`person-${team.id}`} name="userId" required>
-									{members.map((m) => (
-										<option key={m.id} value={m.id}>
-											{m.name} ({m.role})
-										</option>
-									))}
-								</select>
-							</div>
-							<div className="field grow-1">
-								<label htmlFor={`position-${team.id}`}>As</label>
-								<select id={`position-${team.id}`} name="position" defaultValue="member">
-									<option value="member">Learner</option>
-									<option value="coach">Coach</option>
-								</select>
-							</div>
-							<button className="button button--secondary" name="intent" value="add-person">
-								Add to team
-							</button>
-						</Form>
+						<div className="grid gap-above">
+							<AddPersonForm team={team} position="member" people={learners} />
+							<AddPersonForm team={team} position="coach" people={coaches} />
+						</div>
 					) : null}
 				</section>
 			))}
 		</>
+	)
+}
+
+function AddPersonForm({
+	team,
+	position,
+	people,
+}: {
+	team: { id: string; name: string }
+	position: 'member' | 'coach'
+	people: Array<{ id: string; name: string }>
+}) {
+	const id = `${position}-${team.id}`
+	const label = position === 'member' ? 'Add a learner' : 'Add a coach'
+	if (people.length === 0) {
+		return <p className="muted small">{position === 'member' ? 'No learners to add yet.' : 'No coaches to add yet.'}</p>
+	}
+	return (
+		<Form method="post" className="form form--inline">
+			<input type="hidden" name="teamId" value={team.id} />
+			<input type="hidden" name="position" value={position} />
+			<div className="field grow-2">
+				<label htmlFor={id}>{label}</label>
+				<select id={id} name="userId" required>
+					{people.map((p) => (
+						<option key={p.id} value={p.id}>
+							{p.name}
+						</option>
+					))}
+				</select>
+			</div>
+			<button className="button button--secondary" name="intent" value="add-person">
+				{label}
+				<span className="visually-hidden"> to {team.name}</span>
+			</button>
+		</Form>
 	)
 }
 

@@ -1,4 +1,5 @@
 import { json } from '@remix-run/node'
+import { bodyLimitFor, readCapped, tooLargeMessage } from '#app/security/body-limit.ts'
 
 export type ErrorPayload = { message: string }
 
@@ -14,10 +15,21 @@ export const badRequest = (message: string) => httpError(400, message)
 export const tooManyRequests = (message: string, retryAfter: number) =>
 	httpError(429, message, { 'Retry-After': String(retryAfter) })
 
-// A body that is not form data is a client error, not a crash.
+export function payloadTooLarge(limit: number): Response {
+	// Connection: close, so the unread rest of the body is never read.
+	return httpError(413, tooLargeMessage(limit), { Connection: 'close' })
+}
+
+// The one way routes read a form: capped before parsing (413 past the cap), and a body
+// that is not form data is a client error, not a crash.
 export async function readFormData(request: Request): Promise<FormData> {
+	const limit = bodyLimitFor(new URL(request.url).pathname)
+	if (Number(request.headers.get('Content-Length') ?? 0) > limit) throw payloadTooLarge(limit)
+	const body = await readCapped(request.body, limit)
+	if (!body.ok) throw payloadTooLarge(limit)
 	try {
-		return await request.formData()
+		const headers = { 'Content-Type': request.headers.get('Content-Type') ?? 'application/x-www-form-urlencoded' }
+		return await new Response(body.bytes as Uint8Array<ArrayBuffer>, { headers }).formData()
 	} catch {
 		throw badRequest('The form could not be read. Please submit it again.')
 	}

@@ -30,6 +30,8 @@ test('the 11th failed sign-in within a minute gets a 429 with a clear message', 
 		headers: { Origin: baseURL! },
 	})
 	expect(eleventh.status()).toBe(429)
+	// A plain form post (no JavaScript) gets the header too: the route's headers export passes it on.
+	expect(Number(eleventh.headers()['retry-after'])).toBeGreaterThan(0)
 	expect(await eleventh.text()).toContain('Too many failed sign-in attempts')
 })
 

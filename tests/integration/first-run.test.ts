@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { getDb } from '#db/client.server.ts'
 import { auditEvents, memberships } from '#db/schema.ts'
 import { recordAudit } from '#app/data/audit.server.ts'
-import { createTeam } from '#app/data/teams.server.ts'
+import { createTeam } from '#app/services/teams.server.ts'
 import { action as homeAction, loader as homeLoader } from '#app/routes/home.tsx'
 import { addMember, createOrganisation, sessionCookieFor } from '#tests/support/factories.ts'
 import { formRequest, getRequest, settle, testContext } from '#tests/support/requests.ts'
@@ -26,13 +26,13 @@ describe('first run on Home', () => {
 		const cookie = await sessionCookieFor(org.admin.id, org.organisationId)
 		expect(done(await home(cookie))).toEqual([])
 
-		await createTeam(org.organisationId, 'Front line')
+		await createTeam({ userId: org.admin.id, organisationId: org.organisationId, ip: null }, 'Front line')
 		const secondAdmin = await addMember(org.organisationId, org.admin.id, 'admin', 'Second Admin')
 		expect(done(await home(cookie))).toEqual(['team', 'invite'])
 
 		// Another organisation's activity does not tick anything here.
 		const other = await createOrganisation('Other Org')
-		await createTeam(other.organisationId, 'Elsewhere')
+		await createTeam({ userId: other.admin.id, organisationId: other.organisationId, ip: null }, 'Elsewhere')
 		expect(done(await home(await sessionCookieFor(other.admin.id, other.organisationId)))).toEqual(['team'])
 
 		const dismissed = await settle(

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -29,4 +30,21 @@ describe('embedded database folder', () => {
 		await handle.close()
 		fs.rmSync(dir, { recursive: true, force: true })
 	}, 30_000)
+
+	it('takes over a stale lock whose pid now belongs to an unrelated live process', async () => {
+		const unrelated = spawn('sleep', ['60'], { stdio: 'ignore' })
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-lock-'))
+		try {
+			const pid = unrelated.pid!
+			// As an old Attune wrote it (a bare pid), and as one that started at another time.
+			for (const lock of [String(pid), JSON.stringify({ pid, start: '1' })]) {
+				fs.writeFileSync(path.join(dir, 'attune.lock'), lock)
+				const handle = await openDatabase({ kind: 'pglite', dataDir: dir })
+				await handle.close()
+			}
+		} finally {
+			unrelated.kill()
+			fs.rmSync(dir, { recursive: true, force: true })
+		}
+	}, 60_000)
 })

@@ -6,7 +6,7 @@ import { loader as memberLoader, action as memberAction } from '#app/routes/memb
 import { loader as membersLoader, action as membersAction } from '#app/routes/members._index.tsx'
 import { loader as inviteLoader, action as inviteAction } from '#app/routes/invitations.$token.tsx'
 import { action as teamsAction, loader as teamsLoader } from '#app/routes/teams._index.tsx'
-import { addToTeam, createTeam } from '#app/data/teams.server.ts'
+import { changeTeamPerson, createTeam } from '#app/services/teams.server.ts'
 import { addMember, createOrganisation, PASSWORD, sessionCookieFor } from '#tests/support/factories.ts'
 import { formRequest, getRequest, settle, testContext, uniqueEmail } from '#tests/support/requests.ts'
 
@@ -48,9 +48,12 @@ describe('organisation scoping', () => {
 
 	it('lets a coach see learners in the teams they coach, and no one else', async () => {
 		const home = await setup()
-		const team = await createTeam(home.organisationId, 'Tier 1')
-		await addToTeam(home.organisationId, team!.id, home.coach.id, 'coach')
-		await addToTeam(home.organisationId, team!.id, home.learner.id, 'member')
+		const actor = { userId: home.admin.id, organisationId: home.organisationId, ip: null }
+		const team = await createTeam(actor, 'Tier 1')
+		if (!team.ok) throw new Error(team.message)
+		const teamId = team.value.id
+		await changeTeamPerson(actor, { intent: 'add-person', teamId, userId: home.coach.id, position: 'coach' })
+		await changeTeamPerson(actor, { intent: 'add-person', teamId, userId: home.learner.id, position: 'member' })
 		const cookie = await sessionCookieFor(home.coach.id, home.organisationId)
 		expect((await memberPage(home.learner.id, cookie)).status).toBe(200)
 		expect((await memberPage(home.otherLearner.id, cookie)).status).toBe(403)
@@ -75,12 +78,13 @@ describe('organisation scoping', () => {
 	it('refuses to add another organisation’s person to a team', async () => {
 		const home = await setup()
 		const foreign = await createOrganisation('Foreign Org')
-		const team = await createTeam(home.organisationId, 'Mixed')
+		const team = await createTeam({ userId: home.admin.id, organisationId: home.organisationId, ip: null }, 'Mixed')
+		if (!team.ok) throw new Error(team.message)
 		const response = await settle(
 			teamsAction({
 				request: formRequest(
 					'/teams',
-					{ intent: 'add-person', teamId: team!.id, userId: foreign.admin.id, position: 'member' },
+					{ intent: 'add-person', teamId: team.value.id, userId: foreign.admin.id, position: 'member' },
 					{ cookie: home.adminCookie },
 				),
 				params: {},
@@ -150,12 +154,12 @@ describe('roles', () => {
 		expect(response.status).toBe(409)
 	})
 
-	it('ends a removed member’s sessions at once', async () => {
+	it('ends a deactivated member’s sessions at once', async () => {
 		const home = await setup()
 		const learnerCookie = await sessionCookieFor(home.learner.id, home.organisationId)
 		const removed = await settle(
 			memberAction({
-				request: formRequest(`/members/${home.learner.id}`, { intent: 'remove' }, { cookie: home.adminCookie }),
+				request: formRequest(`/members/${home.learner.id}`, { intent: 'deactivate' }, { cookie: home.adminCookie }),
 				params: { userId: home.learner.id },
 				context: testContext(),
 			}),
@@ -190,7 +194,7 @@ describe('invitations', () => {
 		expect(page.status).toBe(200)
 		const accepted = await settle(
 			inviteAction({
-				request: formRequest(`/invitations/${token}`, { name: 'Nia Newbie', password: PASSWORD }),
+				request: formRequest(`/invitations/${token}`, { intent: 'create', name: 'Nia Newbie', password: PASSWORD }),
 				params: { token },
 				context: testContext(),
 			}),
@@ -199,7 +203,7 @@ describe('invitations', () => {
 		expect(accepted.headers.get('Set-Cookie')).toBeTruthy()
 		const again = await settle(
 			inviteAction({
-				request: formRequest(`/invitations/${token}`, { name: 'Nia Again', password: PASSWORD }),
+				request: formRequest(`/invitations/${token}`, { intent: 'create', name: 'Nia Again', password: PASSWORD }),
 				params: { token },
 				context: testContext(),
 			}),

@@ -1,7 +1,6 @@
-import { signUp } from '#app/auth/accounts.server.ts'
 import { startSession } from '#app/auth/session.server.ts'
-import { createInvitation, acceptInvitation, findInvitationByToken } from '#app/data/invitations.server.ts'
-import { hashPassword } from '#app/auth/password.server.ts'
+import { signUp } from '#app/services/accounts.server.ts'
+import { acceptByCreatingAccount, createInvitation } from '#app/services/invitations.server.ts'
 import type { Role } from '#app/domain/accounts/roles.ts'
 import { getRequest, testContext, uniqueEmail } from '#tests/support/requests.ts'
 
@@ -17,21 +16,17 @@ export async function createOrganisation(name = 'Test Org') {
 		password: PASSWORD,
 		ip: testContext().clientIp,
 	})
-	if (!result.ok) throw new Error(`sign-up failed: ${result.reason}`)
-	return { organisationId: result.organisationId, admin: { id: result.userId, email } }
+	if (!result.ok) throw new Error(`sign-up failed: ${result.message}`)
+	return { organisationId: result.value.organisationId, admin: { id: result.value.userId, email } }
 }
 
 export async function addMember(organisationId: string, invitedBy: string, role: Role, name = 'Member') {
 	const email = uniqueEmail(role)
-	const { token } = await createInvitation({ organisationId, email, role, invitedBy })
-	const invitation = await findInvitationByToken(token)
-	if (!invitation) throw new Error('invitation not found')
-	const { userId } = await acceptInvitation({
-		organisationId,
-		invitationId: invitation.id,
-		newUser: { email, name, passwordHash: await hashPassword(PASSWORD) },
-	})
-	return { id: userId, email }
+	const invited = await createInvitation({ userId: invitedBy, organisationId, ip: null }, { email, role })
+	if (!invited.ok) throw new Error(`invitation failed: ${invited.message}`)
+	const accepted = await acceptByCreatingAccount(invited.value.token, { name, password: PASSWORD }, null)
+	if (!accepted.ok) throw new Error(`acceptance failed: ${accepted.message}`)
+	return { id: accepted.value.userId, email, token: invited.value.token }
 }
 
 export async function sessionCookieFor(userId: string, organisationId: string): Promise<string> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { craftedRedirectTargets, leavesSite } from '#tests/support/redirect-targets.ts'
 import { PASSWORD_MAX, loginSchema, safeRedirect, signupSchema } from '#app/domain/accounts/forms.ts'
 
 describe('signupSchema', () => {
@@ -34,5 +35,17 @@ describe('safeRedirect', () => {
 		expect(safeRedirect('https://evil.example')).toBe('/home')
 		expect(safeRedirect('/\\evil.example')).toBe('/home')
 		expect(safeRedirect(undefined)).toBe('/home')
+	})
+
+	it.each(craftedRedirectTargets)('never leaves the site, nor returns a header-breaking byte: %j', (target) => {
+		const location = safeRedirect(target)
+		expect(leavesSite(location, 'https://attune.example')).toBe(false)
+		expect(location).toMatch(/^\/(?![/\\])[\x21-\x7E]*$/)
+	})
+
+	it('keeps an ordinary target with its query and hash, normalised', () => {
+		expect(safeRedirect('/play/abc?step=2#now')).toBe('/play/abc?step=2#now')
+		expect(safeRedirect('/teams/../members')).toBe('/members')
+		expect(safeRedirect('/ẹ')).toBe('/%E1%BA%B9')
 	})
 })

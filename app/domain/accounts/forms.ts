@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { roles } from '#app/domain/accounts/roles.ts'
+import { text } from '#app/domain/text.ts'
 
 // Long passphrases are welcome; the cap only stops multi-megabyte bodies reaching Argon2.
 export const PASSWORD_MIN = 8
@@ -17,18 +18,10 @@ const newPassword = z
 	.min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
 	.max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`)
 
-const personName = z
-	.string({ error: 'Enter your name' })
-	.trim()
-	.min(1, 'Enter your name')
-	.max(80, 'Use at most 80 characters')
+const personName = text({ required: 'Enter your name', max: 80 })
 
 export const signupSchema = z.object({
-	organisationName: z
-		.string({ error: 'Enter the name of your organisation' })
-		.trim()
-		.min(2, 'Use at least 2 characters')
-		.max(80, 'Use at most 80 characters'),
+	organisationName: text({ required: 'Enter the name of your organisation', min: 2, max: 80 }),
 	name: personName,
 	email,
 	password: newPassword,
@@ -40,7 +33,8 @@ export const loginSchema = z.object({
 		.string({ error: 'Enter your password' })
 		.min(1, 'Enter your password')
 		.max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`),
-	redirectTo: z.string().optional(),
+	// Never refused: an unusable target quietly becomes the home page (safeRedirect).
+	redirectTo: z.string().max(2048).optional().catch(undefined),
 })
 
 export const inviteSchema = z.object({
@@ -54,7 +48,7 @@ export const changeRoleSchema = z.object({
 	role: z.enum(roles, { error: 'Choose a role' }),
 })
 
-export const removeMemberSchema = z.object({ intent: z.literal('remove') })
+export const removeMemberSchema = z.object({ intent: z.literal('deactivate') })
 
 export const acceptInvitationSchema = z.object({
 	name: personName,
@@ -63,19 +57,28 @@ export const acceptInvitationSchema = z.object({
 
 export const teamNameSchema = z.object({
 	intent: z.literal('create-team'),
-	name: z
-		.string({ error: 'Enter a team name' })
-		.trim()
-		.min(2, 'Use at least 2 characters')
-		.max(60, 'Use at most 60 characters'),
+	name: text({ required: 'Enter a team name', min: 2, max: 60 }),
 })
 
-// Only same-site relative paths: an open redirect would turn sign-in into a phishing aid.
+const ORIGIN = 'http://attune.invalid'
+
+// Only same-origin paths: an open redirect would turn sign-in into a phishing aid. The target
+// is resolved the way a browser resolves it (tabs and newlines dropped, backslashes read as
+// slashes), and the normalised, percent-encoded form is returned, so the Location header can
+// neither leave the site nor carry a byte that breaks the response.
 export function safeRedirect(to: unknown, fallback = '/home'): string {
-	if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) {
+	if (typeof to !== 'string' || !to.startsWith('/')) return fallback
+	let url: URL
+	try {
+		url = new URL(to, ORIGIN)
+	} catch {
 		return fallback
 	}
-	return to
+	if (url.origin !== ORIGIN) return fallback
+	const target = `${url.pathname}${url.search}${url.hash}`
+	// '/.//host' normalises to the path '//host', which a browser reads as another site.
+	if (!target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback
+	return target
 }
 
 export const teamPersonSchema = z.object({

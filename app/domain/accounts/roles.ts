@@ -30,6 +30,7 @@ export function navigationFor(role: Role): NavItem[] {
 				{ to: '/teams', label: 'Teams' },
 				{ to: '/admin/scenarios', label: 'Scenarios' },
 				{ to: '/admin/instrument', label: 'Instrument' },
+				{ to: '/admin/audit', label: 'Audit log' },
 				account,
 			]
 	}

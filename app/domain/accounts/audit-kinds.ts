@@ -1,0 +1,54 @@
+// What the admin's audit page calls each recorded event, and the kinds it filters by.
+export const auditKinds = {
+	'sign-ins': ['sign_in', 'sign_out', 'sign_up', 'sessions_revoked'],
+	failures: ['sign_in_failed', 'sign_in_rate_limited'],
+	denials: ['access_denied', 'cross_origin_refused'],
+	membership: [
+		'invitation_created',
+		'invitation_revoked',
+		'invitation_reissued',
+		'invitation_accepted',
+		'role_changed',
+		'member_removed',
+		'member_deactivated',
+		'member_reactivated',
+	],
+	teams: ['team_created', 'team_person_added', 'team_person_removed'],
+} as const
+
+export type AuditKind = keyof typeof auditKinds
+export const auditKindNames = Object.keys(auditKinds) as AuditKind[]
+
+export const auditKindLabels: Record<AuditKind, string> = {
+	'sign-ins': 'Sign-ins',
+	failures: 'Failed sign-ins',
+	denials: 'Denied access',
+	membership: 'Membership changes',
+	teams: 'Team changes',
+}
+
+const eventLabels: Record<string, string> = {
+	sign_in: 'Signed in',
+	sign_out: 'Signed out',
+	sign_up: 'Created the organisation',
+	sessions_revoked: 'Signed out other sessions',
+	sign_in_failed: 'Failed sign-in',
+	sign_in_rate_limited: 'Sign-in refused: too many attempts',
+	access_denied: 'Denied access',
+	cross_origin_refused: 'Refused a cross-site request',
+	invitation_created: 'Invited someone',
+	invitation_revoked: 'Withdrew an invitation',
+	invitation_reissued: 'Re-issued an invitation link',
+	invitation_accepted: 'Accepted an invitation',
+	role_changed: 'Changed a role',
+	member_removed: 'Removed a member',
+	member_deactivated: 'Deactivated a member',
+	member_reactivated: 'Came back through an invitation',
+	team_created: 'Created a team',
+	team_person_added: 'Added someone to a team',
+	team_person_removed: 'Removed someone from a team',
+}
+
+export function auditEventLabel(type: string): string {
+	return eventLabels[type] ?? type.replaceAll('_', ' ')
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "memberships" ADD COLUMN "deactivated_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "audit_events_user_type_created_idx" ON "audit_events" USING btree ("user_id","type","created_at");
