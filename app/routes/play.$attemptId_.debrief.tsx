@@ -172,7 +172,7 @@ export default function DebriefPage() {
 							<li key={s.skill}>
 								<span className="skill-bars__label">{skillLabels[s.skill]}</span>
 								<span className="skill-bars__track" aria-hidden="true">
-									<span className="skill-bars__fill" style={{ width: pct(s.score) }} />
+									<span className="skill-bars__fill" style={{ width: `${Math.round(s.score * 100)}%` }} />
 								</span>
 								<span className="skill-bars__value">{pct(s.score)}</span>
 							</li>
