@@ -171,9 +171,11 @@ export default function DebriefPage() {
 						s.inPlay ? (
 							<li key={s.skill}>
 								<span className="skill-bars__label">{skillLabels[s.skill]}</span>
-								<span className="skill-bars__track" aria-hidden="true">
-									<span className="skill-bars__fill" style={{ width: `${Math.round(s.score * 100)}%` }} />
-								</span>
+								{/* SVG, not an inline style: the content security policy blocks style attributes. */}
+								<svg className="skill-bars__track" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
+									<rect className="skill-bars__bg" width="100" height="6" />
+									<rect className="skill-bars__fill" width={Math.round(s.score * 100)} height="6" />
+								</svg>
 								<span className="skill-bars__value">{pct(s.score)}</span>
 							</li>
 						) : null,
