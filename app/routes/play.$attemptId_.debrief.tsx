@@ -127,9 +127,8 @@ export default function DebriefPage() {
 						</li>
 					))}
 					<li className="chart-legend__item chart-legend__item--threshold">
-						Dashed line: below {debrief.pressure.below},{' '}
-						{debrief.meters.find((m) => m.id === debrief.pressure.meter)?.label ?? debrief.pressure.meter} means the
-						customer is under pressure
+						Dashed line: {debrief.meters.find((m) => m.id === debrief.pressure.meter)?.label ?? debrief.pressure.meter}{' '}
+						below {debrief.pressure.below} means the customer is under pressure
 					</li>
 				</ul>
 				<details>
