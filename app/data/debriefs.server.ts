@@ -68,14 +68,26 @@ export async function writeDebrief(
 			and(eq(skillLevels.organisationId, organisationId), eq(skillLevels.userId, userId), eq(skillLevels.scope, 'own')),
 		)
 	const bySkill = new Map(current.map((r) => [r.skill, r]))
-	for (const s of scores) {
-		const next = nextLevel(bySkill.get(s.skill), s.score)
+	// One statement for every skill: the new levels are computed here from the locked rows.
+	if (scores.length) {
 		await tx
 			.insert(skillLevels)
-			.values({ organisationId, userId, scope: 'own', skill: s.skill, level: next.level, attempts: next.attempts })
+			.values(
+				scores.map((s) => {
+					const next = nextLevel(bySkill.get(s.skill), s.score)
+					return {
+						organisationId,
+						userId,
+						scope: 'own' as const,
+						skill: s.skill,
+						level: next.level,
+						attempts: next.attempts,
+					}
+				}),
+			)
 			.onConflictDoUpdate({
 				target: [skillLevels.organisationId, skillLevels.userId, skillLevels.scope, skillLevels.skill],
-				set: { level: next.level, attempts: next.attempts, updatedAt: sql`now()` },
+				set: { level: sql`excluded.level`, attempts: sql`excluded.attempts`, updatedAt: sql`now()` },
 			})
 	}
 	return rollupSeq

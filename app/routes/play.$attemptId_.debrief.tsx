@@ -127,9 +127,8 @@ export default function DebriefPage() {
 						</li>
 					))}
 					<li className="chart-legend__item chart-legend__item--threshold">
-						Dashed line: below {debrief.pressure.below},{' '}
-						{debrief.meters.find((m) => m.id === debrief.pressure.meter)?.label ?? debrief.pressure.meter} means the
-						customer is under pressure
+						Dashed line: {debrief.meters.find((m) => m.id === debrief.pressure.meter)?.label ?? debrief.pressure.meter}{' '}
+						below {debrief.pressure.below} means the customer is under pressure
 					</li>
 				</ul>
 				<details>
@@ -171,9 +170,11 @@ export default function DebriefPage() {
 						s.inPlay ? (
 							<li key={s.skill}>
 								<span className="skill-bars__label">{skillLabels[s.skill]}</span>
-								<span className="skill-bars__track" aria-hidden="true">
-									<span className="skill-bars__fill" style={{ width: pct(s.score) }} />
-								</span>
+								{/* SVG, not an inline style: the content security policy blocks style attributes. */}
+								<svg className="skill-bars__track" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
+									<rect className="skill-bars__bg" width="100" height="6" />
+									<rect className="skill-bars__fill" width={Math.round(s.score * 100)} height="6" />
+								</svg>
 								<span className="skill-bars__value">{pct(s.score)}</span>
 							</li>
 						) : null,

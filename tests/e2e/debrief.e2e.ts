@@ -54,6 +54,14 @@ for (const [javaScriptEnabled, email] of [
 		await expect(page.getByRole('heading', { name: 'What this conversation shows' })).toBeVisible()
 		await expect(page.getByRole('heading', { name: 'Every decision, revisited' })).toBeVisible()
 		await expect(page.getByRole('img', { name: /Meters after each of your/ })).toBeVisible()
+		// Each skill bar is as wide as its score.
+		for (const row of await page.locator('.skill-bars li').all()) {
+			const value = (await row.locator('.skill-bars__value').textContent())?.replace(/\D/g, '')
+			const share = await row
+				.locator('.skill-bars__fill')
+				.evaluate((e) => e.getBoundingClientRect().width / e.parentElement!.getBoundingClientRect().width)
+			expect(share).toBeCloseTo(Number(value) / 100, 1)
+		}
 
 		// "Why am I seeing this?" is a <details>: it opens without JavaScript too.
 		const why = page.locator('details.why').first()
