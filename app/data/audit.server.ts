@@ -15,6 +15,8 @@ export type AuditType =
 	| 'invitation_accepted'
 	| 'role_changed'
 	| 'member_removed'
+	| 'assessment_started'
+	| 'assessment_completed'
 
 export type AuditEvent = {
 	type: AuditType

@@ -10,6 +10,7 @@ import { abandonAssessment, listOwnResults, parseStoredResult } from '#app/data/
 import { describePlacement, SELF_REPORT_STATEMENT } from '#app/domain/assessment/report-content.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { badRequest, readFormData } from '#app/utils/http.server.ts'
+import { unwrap } from '#app/utils/service-response.server.ts'
 import assessmentStyles from '#app/styles/assessment.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: assessmentStyles }]
@@ -17,7 +18,11 @@ export const meta: MetaFunction = () => [{ title: 'My style · Attune' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const viewer = await requireViewer(request, context)
-	const [page, rows] = await Promise.all([currentPage(viewer), listOwnResults(viewer.organisation.id, viewer.user.id)])
+	const [current, rows] = await Promise.all([
+		currentPage(viewer),
+		listOwnResults(viewer.organisation.id, viewer.user.id),
+	])
+	const page = unwrap(current)
 	const results = rows.map((r) => {
 		const result = parseStoredResult(r.result)
 		return {
@@ -40,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const parsed = actionSchema.safeParse(Object.fromEntries(await readFormData(request)))
 	if (!parsed.success) throw badRequest('That request could not be understood.')
 	if (parsed.data.intent === 'restart') await abandonAssessment(viewer.organisation.id, viewer.user.id)
-	await beginAssessment(viewer)
+	unwrap(await beginAssessment(viewer))
 	throw redirect('/assessment/take')
 }
 

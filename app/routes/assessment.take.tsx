@@ -7,6 +7,7 @@ import { currentPage, submitPage } from '#app/services/assessment.server.ts'
 import { LIKERT_LABELS, type LikertValue } from '#app/domain/assessment/item-bank.ts'
 import { STYLES, STYLE_NAMES } from '#app/domain/style.ts'
 import { badRequest, readFormData } from '#app/utils/http.server.ts'
+import { unwrap } from '#app/utils/service-response.server.ts'
 import assessmentStyles from '#app/styles/assessment.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: assessmentStyles }]
@@ -14,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: 'Style assessment · Attune' }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const viewer = await requireViewer(request, context)
-	const page = await currentPage(viewer)
+	const page = unwrap(await currentPage(viewer))
 	if (!page) throw redirect('/assessment')
 	const { attempt, ...view } = page
 	return json({ ...view, page: attempt.page })
@@ -29,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	if (!parsed.success) throw badRequest('This form is missing its page number. Please reload the page.')
 	const answers: Record<string, string> = {}
 	for (const [key, value] of formData) if (key !== 'page' && typeof value === 'string') answers[key] = value
-	const outcome = await submitPage(viewer, parsed.data.page, answers)
+	const outcome = unwrap(await submitPage(viewer, parsed.data.page, answers))
 	switch (outcome.kind) {
 		case 'saved':
 			throw redirect('/assessment/take')

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { getDb } from '#db/client.server.ts'
-import { assessmentAttempts, assessmentResults } from '#db/schema.ts'
+import { assessmentAttempts, assessmentResults, auditEvents } from '#db/schema.ts'
 import { action as homeAction } from '#app/routes/assessment._index.tsx'
 import { action as takeAction, loader as takeLoader } from '#app/routes/assessment.take.tsx'
 import { loader as reportLoader } from '#app/routes/assessment.results.$resultId.tsx'
@@ -178,6 +178,52 @@ describe('the self-assessment', () => {
 	})
 })
 
+describe('starting an assessment', () => {
+	it('lands two concurrent Starts (a double-click) on one open attempt, recorded once', async () => {
+		const org = await createOrganisation('Double Click Org')
+		const person = await addMember(org.organisationId, org.admin.id, 'learner', 'Dee Double')
+		const cookie = await sessionCookieFor(person.id, org.organisationId)
+		const start = () =>
+			settle(
+				homeAction({
+					request: formRequest('/assessment', { intent: 'start' }, { cookie }),
+					params: {},
+					context: testContext(),
+				}),
+			)
+		const responses = await Promise.all([start(), start(), start()])
+		for (const res of responses) expect(res.headers.get('Location')).toBe('/assessment/take')
+		const attempts = await getDb()
+			.select()
+			.from(assessmentAttempts)
+			.where(and(eq(assessmentAttempts.organisationId, org.organisationId), eq(assessmentAttempts.userId, person.id)))
+		expect(attempts).toHaveLength(1)
+		const started = await getDb()
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.organisationId, org.organisationId), eq(auditEvents.type, 'assessment_started')))
+		expect(started).toHaveLength(1)
+	})
+
+	it('refuses a second open attempt at the database, even past the service', async () => {
+		const org = await createOrganisation('Open Key Org')
+		const person = await addMember(org.organisationId, org.admin.id, 'learner', 'Oli Open')
+		const row = { organisationId: org.organisationId, userId: person.id, instrumentVersion: INSTRUMENT_VERSION }
+		await getDb()
+			.insert(assessmentAttempts)
+			.values({ ...row, seed: 1 })
+		await expect(
+			getDb()
+				.insert(assessmentAttempts)
+				.values({ ...row, seed: 2 }),
+		).rejects.toThrow()
+		// A finished attempt does not count as open.
+		await getDb()
+			.insert(assessmentAttempts)
+			.values({ ...row, seed: 3, status: 'completed' })
+	})
+})
+
 describe('instrument statistics for admins', () => {
 	it('explain that they need 30 results, and are admin-only', async () => {
 		const { organisationId, admin, cookie } = await learner()
@@ -212,7 +258,7 @@ async function storeCompletedAttempt(organisationId: string, userId: string, see
 	}
 	const cueAnswers = Object.fromEntries(instrument.vignettes.map((v) => [v.id, v.answer]))
 	const order = buildAssessmentOrder(seed, instrument)
-	const attempt = await startAssessment({ organisationId, userId, instrumentVersion: instrument.version, seed })
+	const { attempt } = await startAssessment({ organisationId, userId, instrumentVersion: instrument.version, seed })
 	const result = scoreAssessment({
 		instrument,
 		answers,
@@ -223,19 +269,22 @@ async function storeCompletedAttempt(organisationId: string, userId: string, see
 			durationMs: 60_000,
 		})),
 	})
-	await completeAssessment({
-		organisationId,
-		userId,
-		attemptId: attempt.id,
-		page: 0,
-		likert: answers,
-		cues: cueAnswers,
-		timing: { page: 0, items: instrument.likertItems.length, ms: 60_000 },
-		result,
-		style: placementCode(result.placement),
-		angle: result.dot.angleDeg ?? 0,
-		strength: result.dot.distance,
-	})
+	await completeAssessment(
+		{
+			organisationId,
+			userId,
+			attemptId: attempt.id,
+			page: 0,
+			likert: answers,
+			cues: cueAnswers,
+			timing: { page: 0, items: instrument.likertItems.length, ms: 60_000 },
+			result,
+			style: placementCode(result.placement),
+			angle: result.dot.angleDeg ?? 0,
+			strength: result.dot.distance,
+		},
+		getDb(),
+	)
 }
 
 describe('instrument statistics with 30 results', () => {

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "assessment_attempts_open_key" ON "assessment_attempts" USING btree ("organisation_id","user_id") WHERE "assessment_attempts"."status" = 'in_progress';
