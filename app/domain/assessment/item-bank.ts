@@ -31,7 +31,14 @@ export type AxisItem = {
 	text: string
 }
 
-export type StressItem = { id: string; kind: 'stress'; reaction: StressReaction; text: string }
+export type StressItem = {
+	id: string
+	kind: 'stress'
+	reaction: StressReaction
+	/** reverse = agreeing means the person does NOT react this way (re-keyed when scored). */
+	keying?: 'forward' | 'reverse'
+	text: string
+}
 
 export type InstructedItem = { id: string; kind: 'instructed'; text: string; expected: LikertValue }
 

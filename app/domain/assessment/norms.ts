@@ -79,3 +79,8 @@ export function deriveNorms(args: {
 		},
 	}
 }
+
+/** The shipped default norms for an instrument version, if it has any. */
+export function normsFor(instrumentVersion: string): Norms | undefined {
+	return [DEFAULT_NORMS].find((n) => n.instrumentVersion === instrumentVersion)
+}

@@ -1,6 +1,12 @@
 import type { CueAnswers, LikertAnswers, PageTiming } from '#app/domain/assessment/answers.ts'
 import { scoreCueReading } from '#app/domain/assessment/cues.ts'
-import { LIKERT_MIDPOINT, stressItemsOf, type Instrument } from '#app/domain/assessment/item-bank.ts'
+import {
+	LIKERT_MAX,
+	LIKERT_MIDPOINT,
+	LIKERT_MIN,
+	stressItemsOf,
+	type Instrument,
+} from '#app/domain/assessment/item-bank.ts'
 import { rawAxisScore } from '#app/domain/assessment/keying.ts'
 import { DEFAULT_NORMS, type Norms } from '#app/domain/assessment/norms.ts'
 import { likertPages, type AssessmentOrder } from '#app/domain/assessment/order.ts'
@@ -53,6 +59,15 @@ export function placeDot(axes: Record<Axis, AxisScore>): StyleDot {
 	return { x, y, angleDeg, distance, se: { x: axes.responsiveness.se, y: axes.assertiveness.se } }
 }
 
+/** The region drawn around the dot is this many standard errors wide on each axis. Calibrated by
+ * simulation so that about 85% of retest dots fall inside it (docs/assessment.md §4). */
+export const REGION_SE_MULTIPLE = 1
+
+/** The uncertainty region around a dot: an ellipse with these radii (standard units). */
+export function uncertaintyRegion(dot: Pick<StyleDot, 'se'>): { rx: number; ry: number } {
+	return { rx: REGION_SE_MULTIPLE * dot.se.x, ry: REGION_SE_MULTIPLE * dot.se.y }
+}
+
 /** Balanced near the centre, a blend near an axis, otherwise a style with a strength. */
 export function classifyDot(dot: Pick<StyleDot, 'x' | 'y' | 'distance'>): Placement {
 	const nearVertical = Math.abs(dot.x) < BLEND_BAND // between task and people
@@ -87,7 +102,10 @@ export function scoreStress(answers: Readonly<LikertAnswers>, instrument: Instru
 	const scores = {} as Record<StressReaction, number>
 	for (const reaction of STRESS_REACTIONS) {
 		const items = stressItemsOf(instrument, reaction)
-		const values = items.map((item) => answers[item.id])
+		const values = items.map((item) => {
+			const v = answers[item.id]
+			return v === undefined || item.keying !== 'reverse' ? v : ((LIKERT_MIN + LIKERT_MAX - v) as typeof v)
+		})
 		if (items.length === 0 || values.some((v) => v === undefined)) {
 			throw new Error(`Cannot score the stress profile: some "${reaction}" statements are unanswered`)
 		}
