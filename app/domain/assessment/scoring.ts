@@ -11,6 +11,7 @@ import { rawAxisScore } from '#app/domain/assessment/keying.ts'
 import { DEFAULT_NORMS, type Norms } from '#app/domain/assessment/norms.ts'
 import { likertPages, type AssessmentOrder } from '#app/domain/assessment/order.ts'
 import { assessQuality } from '#app/domain/assessment/quality.ts'
+import { buildPersonFitModel, DEFAULT_STRESS_SCALE, type PersonFitModel } from '#app/domain/assessment/person-fit.ts'
 import type { AssessmentResult, AxisScore, Placement, StressProfile, StyleDot } from '#app/domain/assessment/result.ts'
 import { AXES, STRESS_REACTIONS, styleAt, type Axis, type Style, type StressReaction } from '#app/domain/style.ts'
 
@@ -24,6 +25,31 @@ export const STRENGTH_BANDS = { clear: 1, strong: 1.75 } as const
 export const STRESS_ELEVATED = 3.5
 /** The top reaction must lead the next by this much (one answer step on one of three items) to be "primary". */
 export const STRESS_PRIMARY_LEAD = 1 / 3
+
+// The person-fit reference comes from the norms, with α capped and a generous item SD: a
+// reference stricter than real items would flag attentive people (docs/assessment.md §3).
+const PERSON_FIT_ALPHA_CAP = 0.83
+const PERSON_FIT_ITEM_SD = 1.2
+const fitModels = new Map<string, PersonFitModel>()
+function personFitModelFor(instrument: Instrument, norms: Norms): PersonFitModel {
+	const key = `${instrument.version}:${norms.id}`
+	let model = fitModels.get(key)
+	if (!model) {
+		const axis = (alpha: number) => ({
+			mean: LIKERT_MIDPOINT,
+			itemSd: PERSON_FIT_ITEM_SD,
+			alpha: Math.min(alpha, PERSON_FIT_ALPHA_CAP),
+		})
+		model = buildPersonFitModel(
+			instrument,
+			{ assertiveness: axis(norms.axes.assertiveness.alpha), responsiveness: axis(norms.axes.responsiveness.alpha) },
+			{ ...DEFAULT_STRESS_SCALE, itemSd: PERSON_FIT_ITEM_SD },
+		)
+		if (fitModels.size > 50) fitModels.clear()
+		fitModels.set(key, model)
+	}
+	return model
+}
 
 /** Per-axis raw mean, standard score and standard error. Throws if an axis item is unanswered. */
 export function scoreAxes(
@@ -145,6 +171,7 @@ export function scoreAssessment(input: ScoreInput): AssessmentResult {
 		likertPages: likertPages(input.order),
 		pageTimings: input.pageTimings,
 		instrument: input.instrument,
+		personFitModel: personFitModelFor(input.instrument, norms),
 	})
 	return {
 		instrumentVersion: input.instrument.version,
