@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CURRENT_INSTRUMENT } from '#app/domain/assessment/item-bank.ts'
+import { CURRENT_INSTRUMENT, type LikertValue } from '#app/domain/assessment/item-bank.ts'
 import {
 	buildPersonFitModel,
 	interItemCorrelation,
@@ -30,14 +30,14 @@ describe('person-fit (one-factor Mahalanobis distance)', () => {
 			},
 			{ mean: 3, itemSd: 1.2, alpha: 0.7 },
 		)
-		const consistent: Record<string, number> = {}
+		const consistent: Record<string, LikertValue> = {}
 		for (const item of CURRENT_INSTRUMENT.likertItems) {
 			consistent[item.id] = item.kind === 'axis' ? (item.keying === 'forward' ? 4 : 2) : 3
 		}
 		const random = createRandom(11)
 		const fits = Array.from({ length: 200 }, () => {
-			const answers: Record<string, number> = {}
-			for (const item of CURRENT_INSTRUMENT.likertItems) answers[item.id] = 1 + random.int(5)
+			const answers: Record<string, LikertValue> = {}
+			for (const item of CURRENT_INSTRUMENT.likertItems) answers[item.id] = (1 + random.int(5)) as LikertValue
 			return personFit(answers, model) as number
 		}).sort((a, b) => a - b)
 		expect(personFit(consistent, model)).toBeLessThan(0.5)

@@ -8,7 +8,7 @@ import {
 	type Instrument,
 } from '#app/domain/assessment/item-bank.ts'
 import { rawAxisScore } from '#app/domain/assessment/keying.ts'
-import { DEFAULT_NORMS, type Norms } from '#app/domain/assessment/norms.ts'
+import { DEFAULT_NORMS, normsFor, type Norms } from '#app/domain/assessment/norms.ts'
 import { likertPages, type AssessmentOrder } from '#app/domain/assessment/order.ts'
 import { assessQuality } from '#app/domain/assessment/quality.ts'
 import { buildPersonFitModel, DEFAULT_STRESS_SCALE, type PersonFitModel } from '#app/domain/assessment/person-fit.ts'
@@ -28,7 +28,7 @@ export const STRESS_PRIMARY_LEAD = 1 / 3
 
 // The person-fit reference comes from the norms, with α capped and a generous item SD: a
 // reference stricter than real items would flag attentive people (docs/assessment.md §3).
-const PERSON_FIT_ALPHA_CAP = 0.83
+const PERSON_FIT_ALPHA_CAP = 0.9
 const PERSON_FIT_ITEM_SD = 1.2
 const fitModels = new Map<string, PersonFitModel>()
 function personFitModelFor(instrument: Instrument, norms: Norms): PersonFitModel {
@@ -158,7 +158,8 @@ export type ScoreInput = {
 
 /** Scores a complete attempt. Flagged attempts are still scored; the flags travel with the result. */
 export function scoreAssessment(input: ScoreInput): AssessmentResult {
-	const norms = input.norms ?? DEFAULT_NORMS
+	// An attempt started on an older version is scored with that version's norms.
+	const norms = input.norms ?? normsFor(input.instrument.version) ?? DEFAULT_NORMS
 	if (input.order.instrumentVersion !== input.instrument.version) {
 		throw new Error(
 			`The page order was built for ${input.order.instrumentVersion} but scoring uses ${input.instrument.version}`,

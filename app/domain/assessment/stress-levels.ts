@@ -15,6 +15,12 @@ export const STRESS_SCALE_NORMS: Record<string, Record<StressReaction, { sd: num
 		give_in: { sd: 0.8, alpha: 0.65 },
 		withdraw: { sd: 0.8, alpha: 0.65 },
 	},
+	'style-v2': {
+		take_over: { sd: 0.8, alpha: 0.78 },
+		push_harder: { sd: 0.8, alpha: 0.78 },
+		give_in: { sd: 0.8, alpha: 0.78 },
+		withdraw: { sd: 0.8, alpha: 0.78 },
+	},
 }
 
 /** A reaction is elevated when its mean agrees (≥ 3.5) and the band around it stays above the
