@@ -26,7 +26,11 @@ export function runScenarioStudy(respondents: number, seed: number): boolean {
 				`${pct(r.flagged.random)} / ${pct(r.flagged.attentive)}`,
 			],
 			['People side (truth 50%) / headlined as one style', `${pct(r.peopleSide)} / ${pct(r.singleStyle)}`],
-			['Retest: same quadrant / same headline', `${pct(r.retest.sameQuadrant)} / ${pct(r.retest.sameLabel)}`],
+			['Retest: same quadrant / same placement', `${pct(r.retest.sameQuadrant)} / ${pct(r.retest.sameLabel)}`],
+			[
+				'Retest: same headline with strength, before / after the region hedge',
+				`${pct(r.retest.sameHeadlineBefore)} / ${pct(r.retest.sameHeadlineAfter)}`,
+			],
 			[
 				'Retest dots inside the region / SE multiple for 85%',
 				`${pct(r.retest.regionCoverage)} / ${f2(r.retest.radiusFor85)}`,

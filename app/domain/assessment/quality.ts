@@ -18,7 +18,7 @@ export const INCONSISTENT_MIN_SHARE = 0.5
 /** Person-fit (Mahalanobis D² per item) above which the pattern looks unlike any attentive one.
  * Set with the harder simulation study so that ≤ 3% of attentive respondents pass it even with
  * weak items (docs/assessment.md §3). */
-export const PERSON_FIT_MAX = 1.65
+export const PERSON_FIT_MAX = 1.7
 
 /** Longest run of identical consecutive values. */
 export function longestRun(values: readonly number[]): number {

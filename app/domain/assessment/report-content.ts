@@ -329,7 +329,11 @@ export function describePlacement(placement: Placement): { headline: string; bod
 		case 'style': {
 			const name = STYLE_NAMES[placement.style]
 			const headline =
-				placement.strength === 'strong' ? `Strongly ${name}` : placement.strength === 'mild' ? `Leaning ${name}` : name
+				placement.strength === 'strong'
+					? `Strongly ${name}`
+					: placement.strength === 'mild'
+						? `Leaning toward ${name}`
+						: name
 			return { headline, body: STYLE_PROFILES[placement.style].summary }
 		}
 	}

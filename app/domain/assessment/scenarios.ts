@@ -12,7 +12,13 @@ import { DEFAULT_NORMS, normsFor, type Norms } from '#app/domain/assessment/norm
 import { buildAssessmentOrder, type AssessmentOrder } from '#app/domain/assessment/order.ts'
 import { MAX_SEED, createRandom, type Random } from '#app/domain/assessment/random.ts'
 import type { AssessmentResult } from '#app/domain/assessment/result.ts'
-import { placementCode, scoreAssessment, uncertaintyRegion } from '#app/domain/assessment/scoring.ts'
+import {
+	classifyDot,
+	headlineCode,
+	placementCode,
+	scoreAssessment,
+	uncertaintyRegion,
+} from '#app/domain/assessment/scoring.ts'
 import { stressLevels } from '#app/domain/assessment/stress-levels.ts'
 import { AXES, STRESS_REACTIONS, STYLES, styleAt, type Axis, type StressReaction } from '#app/domain/style.ts'
 
@@ -199,6 +205,9 @@ export type ScenarioResult = {
 	retest: {
 		sameQuadrant: number
 		sameLabel: number
+		/** Same headline, strength included: without the region's hedge (before) and with it (after). */
+		sameHeadlineBefore: number
+		sameHeadlineAfter: number
 		/** Share of retest dots inside the region drawn around the first dot. */
 		regionCoverage: number
 		/** The multiple of the standard errors that would hold 85% of retest dots. */
@@ -249,6 +258,8 @@ export function runScenario(options: {
 	let single = 0
 	let sameQuadrant = 0
 	let sameLabel = 0
+	let sameBefore = 0
+	let sameAfter = 0
 	let covered = 0
 	let stressSame = 0
 	const distances: number[] = []
@@ -286,6 +297,8 @@ export function runScenario(options: {
 		const again = score(take(retestRandom, instrument, params, person, model))
 		if (signStyle(r) !== null && signStyle(r) === signStyle(again)) sameQuadrant++
 		if (placementCode(r.placement) === placementCode(again.placement)) sameLabel++
+		if (headlineCode(classifyDot(r.dot)) === headlineCode(classifyDot(again.dot))) sameBefore++
+		if (headlineCode(r.placement) === headlineCode(again.placement)) sameAfter++
 		const region = uncertaintyRegion(r.dot)
 		const d = Math.hypot((again.dot.x - r.dot.x) / region.rx, (again.dot.y - r.dot.y) / region.ry)
 		if (d <= 1) covered++
@@ -330,6 +343,8 @@ export function runScenario(options: {
 		retest: {
 			sameQuadrant: sameQuadrant / attentive,
 			sameLabel: sameLabel / attentive,
+			sameHeadlineBefore: sameBefore / attentive,
+			sameHeadlineAfter: sameAfter / attentive,
 			regionCoverage: covered / attentive,
 			radiusFor85: quantile(distances, 0.85),
 			stressLevelAgreement: stressSame / (attentive * STRESS_REACTIONS.length),

@@ -87,7 +87,7 @@ export function placeDot(axes: Record<Axis, AxisScore>): StyleDot {
 
 /** The region drawn around the dot is this many standard errors wide on each axis. Calibrated by
  * simulation so that about 85% of retest dots fall inside it (docs/assessment.md §4). */
-export const REGION_SE_MULTIPLE = 1
+export const REGION_SE_MULTIPLE = 2.65
 
 /** The uncertainty region around a dot: an ellipse with these radii (standard units). */
 export function uncertaintyRegion(dot: Pick<StyleDot, 'se'>): { rx: number; ry: number } {
@@ -95,7 +95,11 @@ export function uncertaintyRegion(dot: Pick<StyleDot, 'se'>): { rx: number; ry: 
 }
 
 /** Balanced near the centre, a blend near an axis, otherwise a style with a strength. */
-export function classifyDot(dot: Pick<StyleDot, 'x' | 'y' | 'distance'>): Placement {
+export function classifyDot(
+	dot: Pick<StyleDot, 'x' | 'y' | 'distance'>,
+	/** The uncertainty region; when it crosses a quadrant line, a style is only "leaning". */
+	region?: { rx: number; ry: number },
+): Placement {
 	const nearVertical = Math.abs(dot.x) < BLEND_BAND // between task and people
 	const nearHorizontal = Math.abs(dot.y) < BLEND_BAND // between asks and tells
 	if (dot.distance < BALANCED_RADIUS || (nearVertical && nearHorizontal)) return { kind: 'balanced' }
@@ -110,8 +114,14 @@ export function classifyDot(dot: Pick<StyleDot, 'x' | 'y' | 'distance'>): Placem
 	}
 	// Off both axes, so styleAt cannot be null here.
 	const style = leaning as Style
-	const strength =
-		dot.distance >= STRENGTH_BANDS.strong ? 'strong' : dot.distance >= STRENGTH_BANDS.clear ? 'clear' : 'mild'
+	const crossesLine = region !== undefined && (Math.abs(dot.x) < region.rx || Math.abs(dot.y) < region.ry)
+	const strength = crossesLine
+		? 'mild'
+		: dot.distance >= STRENGTH_BANDS.strong
+			? 'strong'
+			: dot.distance >= STRENGTH_BANDS.clear
+				? 'clear'
+				: 'mild'
 	return { kind: 'style', style, strength }
 }
 
@@ -121,6 +131,11 @@ export function placementCode(placement: Placement): string {
 	if (placement.kind === 'balanced') return 'balanced'
 	if (placement.kind === 'blend') return placement.styles.join('+')
 	return placement.style
+}
+
+/** The headline as the learner reads it: the placement plus a style's strength. */
+export function headlineCode(placement: Placement): string {
+	return placement.kind === 'style' ? `${placement.strength} ${placement.style}` : placementCode(placement)
 }
 
 /** Mean agreement per backup reaction, which ones are elevated, and the one that leads (if any). */
@@ -179,7 +194,7 @@ export function scoreAssessment(input: ScoreInput): AssessmentResult {
 		normsId: norms.id,
 		axes,
 		dot,
-		placement: classifyDot(dot),
+		placement: classifyDot(dot, uncertaintyRegion(dot)),
 		stress: scoreStress(input.answers, input.instrument),
 		cues: scoreCueReading(input.cueAnswers, input.instrument),
 		flags: quality.flags,
