@@ -90,7 +90,9 @@ describe('describePlacement', () => {
 	it('says how strong a clear style is', () => {
 		expect(describePlacement({ kind: 'style', style: 'analyst', strength: 'strong' }).headline).toBe('Strongly Analyst')
 		expect(describePlacement({ kind: 'style', style: 'analyst', strength: 'clear' }).headline).toBe('Analyst')
-		expect(describePlacement({ kind: 'style', style: 'analyst', strength: 'mild' }).headline).toBe('Leaning toward Analyst')
+		expect(describePlacement({ kind: 'style', style: 'analyst', strength: 'mild' }).headline).toBe(
+			'Leaning toward Analyst',
+		)
 	})
 })
 
