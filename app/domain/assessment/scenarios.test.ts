@@ -29,7 +29,7 @@ describe('the uncertainty region', () => {
 		const r = runScenario({ id: 'base', model: BASE_MODEL, respondents: 2_000, seed: 5 })
 		expect(r.retest.regionCoverage).toBeGreaterThanOrEqual(0.8)
 		expect(r.retest.regionCoverage).toBeLessThanOrEqual(0.9)
-	})
+	}, 30_000)
 
 	it('turns a clear style into "leaning" when the region crosses a quadrant line', () => {
 		const dot = { x: 0.4, y: 1.3, distance: Math.hypot(0.4, 1.3), se: { x: 0.25, y: 0.25 } }
