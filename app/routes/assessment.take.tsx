@@ -5,7 +5,8 @@ import { z } from 'zod'
 import { requireViewer } from '#app/auth/session.server.ts'
 import { currentPage, submitPage } from '#app/services/assessment.server.ts'
 import { LIKERT_LABELS, type LikertValue } from '#app/domain/assessment/item-bank.ts'
-import { STYLES, STYLE_NAMES } from '#app/domain/style.ts'
+import { STYLES, STYLE_DESCRIPTIONS, STYLE_NAMES } from '#app/domain/style.ts'
+import { CONSENT_NOTE, STYLES_PRIMER } from '#app/domain/assessment/report-content.ts'
 import { badRequest, readFormData } from '#app/utils/http.server.ts'
 import { unwrap } from '#app/utils/service-response.server.ts'
 import assessmentStyles from '#app/styles/assessment.css?url'
@@ -69,6 +70,31 @@ export default function TakeAssessment() {
 					? 'Think of how you usually are at work, not how you would like to be. There are no right answers.'
 					: 'For each person, choose the style their words suggest most.'}
 			</p>
+			{data.isFirstPage ? (
+				<section className="card consent-note gap-below" aria-labelledby="consent-heading">
+					<h2 id="consent-heading">Before you start</h2>
+					<p>{CONSENT_NOTE.what}</p>
+					<p>{CONSENT_NOTE.who}</p>
+					<p className="flush">
+						<strong>{CONSENT_NOTE.purpose}</strong>
+					</p>
+				</section>
+			) : null}
+			{data.isFirstCuePage ? (
+				<section className="card styles-primer gap-below" aria-labelledby="primer-heading">
+					<h2 id="primer-heading">The four styles</h2>
+					<p>{STYLES_PRIMER.intro}</p>
+					<dl className="styles-primer__list">
+						{STYLES.map((style) => (
+							<div key={style}>
+								<dt>{STYLE_NAMES[style]}</dt>
+								<dd>{STYLE_DESCRIPTIONS[style]}</dd>
+							</div>
+						))}
+					</dl>
+					<p className="small muted flush">{STYLES_PRIMER.note}</p>
+				</section>
+			) : null}
 			{errorCount > 0 ? (
 				<div className="alert alert--error gap-below" role="alert">
 					{errorCount === 1 ? 'One question needs an answer.' : `${errorCount} questions need an answer.`} Your other

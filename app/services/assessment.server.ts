@@ -70,6 +70,10 @@ export async function beginAssessment(viewer: Viewer): Promise<ServiceResult<{ a
 export type CurrentPage = {
 	attempt: AssessmentAttemptRow
 	progress: PageProgress
+	/** The first page: the consent note goes above it. */
+	isFirstPage: boolean
+	/** The first "Read the speaker" page: the styles are explained above it, after every self-rating. */
+	isFirstCuePage: boolean
 } & (
 	| { kind: 'likert'; items: { id: string; text: string }[] }
 	| { kind: 'cues'; vignettes: { id: string; setting: string; quote: string }[] }
@@ -85,18 +89,20 @@ export async function currentPage(viewer: Viewer): Promise<ServiceResult<Current
 	const page = order.pages[attempt.page]
 	if (!page) return fail.conflict('This assessment is in an unexpected state. Start it again from the assessment page.')
 	const progress = pageProgress(order, attempt.page)
+	const isFirstPage = attempt.page === 0
+	const isFirstCuePage = page.kind === 'cues' && order.pages[attempt.page - 1]?.kind !== 'cues'
 	if (page.kind === 'likert') {
 		const items = page.itemIds.map((id) => ({
 			id,
 			text: instrument.value.likertItems.find((i) => i.id === id)?.text ?? '',
 		}))
-		return ok({ attempt, progress, kind: 'likert', items })
+		return ok({ attempt, progress, isFirstPage, isFirstCuePage, kind: 'likert', items })
 	}
 	const vignettes = page.vignetteIds.map((id) => {
 		const v = instrument.value.vignettes.find((x) => x.id === id)
 		return { id, setting: v?.setting ?? '', quote: v?.quote ?? '' }
 	})
-	return ok({ attempt, progress, kind: 'cues', vignettes })
+	return ok({ attempt, progress, isFirstPage, isFirstCuePage, kind: 'cues', vignettes })
 }
 
 export type PageSubmission =

@@ -532,3 +532,18 @@ export const CIRCLE_LEGEND = [
 /** When and why to retake. */
 export const RETAKE_GUIDANCE =
 	'If you want to retake the assessment, wait a few weeks. Answers given again soon mostly repeat what you remember answering, so they say little new; after some weeks of practice a retake can show real change.'
+
+/** Shown before the first question (DESIGN §7: who sees what). */
+export const CONSENT_NOTE = {
+	what: 'This measures how you see your own communication: how much you ask or tell, how much you focus on the task or on people, how you react under pressure, and how well you read other people’s styles.',
+	who: 'Only you see your answers and your report. Your coach and your organisation’s admins see no answers; admins see only statistics about the questions, pooled over many people.',
+	purpose: 'The result is for your own development, never for selection, hiring or evaluation.',
+} as const
+
+/** A short, neutral explanation of the four styles, shown after the self-rating pages (so it cannot
+ * colour them) and before the first "Read the speaker" page. */
+export const STYLES_PRIMER = {
+	intro:
+		'The next pages ask you to read other people. The four styles are four ways of talking, and everyone uses all of them at times:',
+	note: 'No style is better than another. Pick the one the words suggest most.',
+} as const
