@@ -151,8 +151,19 @@ export async function getOwnResult(organisationId: string, userId: string, resul
 // the answers themselves never leave the server.
 export async function completedAnswersFor(organisationId: string, instrumentVersion: string) {
 	const rows = await getDb()
-		.selectDistinctOn([assessmentAttempts.userId], { answers: assessmentAttempts.answers })
+		.selectDistinctOn([assessmentAttempts.userId], {
+			answers: assessmentAttempts.answers,
+			// Flagged results (careless-responding checks) are left out of statistics and norms.
+			flagged: sql<boolean>`coalesce(jsonb_array_length(${assessmentResults.result} -> 'flags') > 0, false)`,
+		})
 		.from(assessmentAttempts)
+		.leftJoin(
+			assessmentResults,
+			and(
+				eq(assessmentResults.organisationId, assessmentAttempts.organisationId),
+				eq(assessmentResults.attemptId, assessmentAttempts.id),
+			),
+		)
 		.where(
 			and(
 				eq(assessmentAttempts.organisationId, organisationId),
@@ -161,5 +172,5 @@ export async function completedAnswersFor(organisationId: string, instrumentVers
 			),
 		)
 		.orderBy(assessmentAttempts.userId, desc(assessmentAttempts.completedAt))
-	return rows.map((r) => r.answers)
+	return rows.map((r) => ({ answers: r.answers, flagged: Boolean(r.flagged) }))
 }

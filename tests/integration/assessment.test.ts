@@ -247,14 +247,18 @@ describe('instrument statistics for admins', () => {
 
 // A finished attempt stored through the repository, answered by someone with a latent
 // position on each axis: enough structure for α to mean something.
-async function storeCompletedAttempt(organisationId: string, userId: string, seed: number) {
+async function storeCompletedAttempt(organisationId: string, userId: string, seed: number, constant?: LikertValue) {
 	const instrument = CURRENT_INSTRUMENT
 	const random = createRandom(seed)
 	const theta = { assertiveness: random.normal(), responsiveness: random.normal() }
 	const answers: Record<string, LikertValue> = {}
 	for (const item of instrument.likertItems) {
 		const lean = item.kind === 'axis' ? theta[item.axis] * (item.keying === 'forward' ? 1 : -1) : 0
-		answers[item.id] = Math.min(5, Math.max(1, Math.round(3 + 1.2 * lean + 0.6 * random.normal()))) as LikertValue
+		answers[item.id] =
+			constant ??
+			(item.kind === 'instructed'
+				? item.expected
+				: (Math.min(5, Math.max(1, Math.round(3 + 1.2 * lean + 0.6 * random.normal()))) as LikertValue))
 	}
 	const cueAnswers = Object.fromEntries(instrument.vignettes.map((v) => [v.id, v.answer]))
 	const order = buildAssessmentOrder(seed, instrument)
@@ -326,5 +330,12 @@ describe('instrument statistics with 30 results', () => {
 		// Aggregates only: nothing in the page data is keyed by a person.
 		const text = JSON.stringify(data)
 		for (const person of people) expect(text).not.toContain(person.id)
+
+		// A flagged result (here a straight-liner) is left out and counted as left out.
+		const careless = await addMember(organisationId, admin.id, 'learner', 'Cas Careless')
+		await storeCompletedAttempt(organisationId, careless.id, 4000, 3)
+		const after = (await (await load()).json()) as Stats & { excluded: number; stress: unknown[] }
+		expect(after).toMatchObject({ results: 30, excluded: 1 })
+		expect(after.stress).toHaveLength(4)
 	})
 })
