@@ -9,13 +9,15 @@ import { loader as statsLoader } from '#app/routes/admin.instrument.tsx'
 import {
 	CURRENT_INSTRUMENT,
 	INSTRUMENT_VERSION,
+	STYLE_V1,
+	type Instrument,
 	axisItems,
 	type LikertValue,
 } from '#app/domain/assessment/item-bank.ts'
 import { buildAssessmentOrder } from '#app/domain/assessment/order.ts'
 import { createRandom } from '#app/domain/assessment/random.ts'
 import { placementCode, scoreAssessment } from '#app/domain/assessment/scoring.ts'
-import { completeAssessment, startAssessment } from '#app/data/assessments.server.ts'
+import { abandonAssessment, completeAssessment, startAssessment } from '#app/data/assessments.server.ts'
 import { addMember, createOrganisation, sessionCookieFor } from '#tests/support/factories.ts'
 import { formRequest, getRequest, settle, testContext } from '#tests/support/requests.ts'
 
@@ -123,6 +125,44 @@ describe('the self-assessment', () => {
 			)
 			expect(res.status).toBe(404)
 		}
+	})
+
+	it('shows the consent note on the first page only, and the styles after every self-rating page', async () => {
+		const { cookie } = await learner()
+		type Flags = TakeData & { isFirstPage: boolean; isFirstCuePage: boolean }
+		const seen: Array<{ kind: string; isFirstPage: boolean; isFirstCuePage: boolean }> = []
+		for (let n = 0; n < 30; n++) {
+			const page = (await currentPage(cookie)) as Flags
+			seen.push({ kind: page.kind, isFirstPage: page.isFirstPage, isFirstCuePage: page.isFirstCuePage })
+			const res = await submit(cookie, { page: String(page.page), ...answersFor(page, (i) => String((i % 5) + 1)) })
+			if ((res.headers.get('Location') ?? '').startsWith('/assessment/results/')) break
+		}
+		expect(seen.filter((p) => p.isFirstPage).length).toBe(1)
+		expect(seen[0]?.isFirstPage).toBe(true)
+		const primer = seen.findIndex((p) => p.isFirstCuePage)
+		expect(seen.filter((p) => p.isFirstCuePage)).toHaveLength(1)
+		expect(seen[primer]?.kind).toBe('cues')
+		// Every self-rating page comes before the explanation of the styles.
+		expect(seen.slice(0, primer).every((p) => p.kind === 'likert')).toBe(true)
+		expect(seen.slice(primer).every((p) => p.kind === 'cues')).toBe(true)
+	})
+
+	it('still renders a result scored with style-v1', async () => {
+		const { organisationId, person, cookie } = await learner()
+		// The open attempt from learner() is abandoned; a v1 attempt is stored and completed directly.
+		await abandonAssessment(organisationId, person.id)
+		const resultId = (await storeCompletedAttempt(organisationId, person.id, 77, undefined, STYLE_V1)) as string
+		const res = await settle(
+			reportLoader({
+				request: getRequest(`/assessment/results/${resultId}`, cookie),
+				params: { resultId },
+				context: testContext(),
+			}),
+		)
+		expect(res.status).toBe(200)
+		const data = (await res.json()) as { instrumentVersion: string; report: { stress: { readings: unknown[] } } }
+		expect(data.instrumentVersion).toBe('style-v1')
+		expect(data.report.stress.readings).toHaveLength(4)
 	})
 
 	it('places all-same answers at the centre, never in a style', async () => {
@@ -247,8 +287,13 @@ describe('instrument statistics for admins', () => {
 
 // A finished attempt stored through the repository, answered by someone with a latent
 // position on each axis: enough structure for α to mean something.
-async function storeCompletedAttempt(organisationId: string, userId: string, seed: number, constant?: LikertValue) {
-	const instrument = CURRENT_INSTRUMENT
+async function storeCompletedAttempt(
+	organisationId: string,
+	userId: string,
+	seed: number,
+	constant?: LikertValue,
+	instrument: Instrument = CURRENT_INSTRUMENT,
+) {
 	const random = createRandom(seed)
 	const theta = { assertiveness: random.normal(), responsiveness: random.normal() }
 	const answers: Record<string, LikertValue> = {}
@@ -273,7 +318,7 @@ async function storeCompletedAttempt(organisationId: string, userId: string, see
 			durationMs: 60_000,
 		})),
 	})
-	await completeAssessment(
+	return completeAssessment(
 		{
 			organisationId,
 			userId,
