@@ -7,19 +7,20 @@ import { STRESS_REACTIONS, type StressReaction } from '#app/domain/style.ts'
 // on a single "primary" label. Pure: the report and the feedback service both call it.
 
 /** Spread and reliability of each reaction's mean (1–5), per instrument version, from the
- * simulation study (docs/assessment.md §4); replace with an organisation's own once it has data. */
+ * simulation study (one common value per version: SD 0.78–0.92 / 0.75–0.79 and α .59–.68 /
+ * .76–.82 across reactions for v1 / v2) (docs/assessment.md §4); replace with an organisation's own once it has data. */
 export const STRESS_SCALE_NORMS: Record<string, Record<StressReaction, { sd: number; alpha: number }>> = {
 	'style-v1': {
-		take_over: { sd: 0.8, alpha: 0.65 },
-		push_harder: { sd: 0.8, alpha: 0.65 },
-		give_in: { sd: 0.8, alpha: 0.65 },
-		withdraw: { sd: 0.8, alpha: 0.65 },
+		take_over: { sd: 0.85, alpha: 0.64 },
+		push_harder: { sd: 0.85, alpha: 0.64 },
+		give_in: { sd: 0.85, alpha: 0.64 },
+		withdraw: { sd: 0.85, alpha: 0.64 },
 	},
 	'style-v2': {
-		take_over: { sd: 0.8, alpha: 0.78 },
-		push_harder: { sd: 0.8, alpha: 0.78 },
-		give_in: { sd: 0.8, alpha: 0.78 },
-		withdraw: { sd: 0.8, alpha: 0.78 },
+		take_over: { sd: 0.77, alpha: 0.78 },
+		push_harder: { sd: 0.77, alpha: 0.78 },
+		give_in: { sd: 0.77, alpha: 0.78 },
+		withdraw: { sd: 0.77, alpha: 0.78 },
 	},
 }
 
