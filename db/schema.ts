@@ -228,6 +228,10 @@ export const assessmentAttempts = tenantTable(
 			foreignColumns: [memberships.organisationId, memberships.userId],
 		}).onDelete('cascade'),
 		index('assessment_attempts_user_idx').on(t.organisationId, t.userId, t.createdAt),
+		// One open attempt per learner: a double-click on Start lands on the same attempt.
+		uniqueIndex('assessment_attempts_open_key')
+			.on(t.organisationId, t.userId)
+			.where(sql`${t.status} = 'in_progress'`),
 	],
 )
 

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
-import { getDb } from '#db/client.server.ts'
+import { getDb, type Database, type Transaction } from '#db/client.server.ts'
 import { assessmentAttempts, assessmentResults } from '#db/schema.ts'
 import { assessmentResultSchema, type AssessmentResult } from '#app/domain/assessment/result.ts'
 
@@ -18,18 +18,22 @@ export async function getInProgressAssessment(organisationId: string, userId: st
 	return row
 }
 
-// One attempt in progress per learner: starting again while one is open resumes it.
-export async function startAssessment(input: {
-	organisationId: string
-	userId: string
-	instrumentVersion: string
-	seed: number
-}): Promise<AssessmentAttemptRow> {
-	const open = await getInProgressAssessment(input.organisationId, input.userId)
-	if (open) return open
-	const [row] = await getDb().insert(assessmentAttempts).values(input).returning()
-	if (!row) throw new Error('insert returned no row')
-	return row
+// One attempt in progress per learner (a partial unique index): starting while one is open,
+// even from two concurrent requests, lands on the open attempt. `created` says whether this call
+// inserted it, so the service records the start only once.
+export async function startAssessment(
+	input: { organisationId: string; userId: string; instrumentVersion: string; seed: number },
+	db: Database | Transaction = getDb(),
+): Promise<{ attempt: AssessmentAttemptRow; created: boolean }> {
+	const [inserted] = await db.insert(assessmentAttempts).values(input).onConflictDoNothing().returning()
+	if (inserted) return { attempt: inserted, created: true }
+	const [open] = await db
+		.select()
+		.from(assessmentAttempts)
+		.where(and(own(input.organisationId, input.userId), eq(assessmentAttempts.status, 'in_progress')))
+		.limit(1)
+	if (!open) throw new Error('an open attempt conflicted but cannot be read')
+	return { attempt: open, created: false }
 }
 
 export async function abandonAssessment(organisationId: string, userId: string): Promise<void> {
@@ -77,32 +81,32 @@ export async function saveAssessmentPage(input: PageSave): Promise<boolean> {
 	return rows.length > 0
 }
 
-// The last page, the completion and the scored result in one transaction.
+// The last page, the completion and the scored result; the caller runs it inside one
+// transaction (with its audit event).
 export async function completeAssessment(
 	input: PageSave & { result: AssessmentResult; style: string; angle: number; strength: number },
+	tx: Database | Transaction,
 ): Promise<string | null> {
-	return getDb().transaction(async (tx) => {
-		const [moved] = await tx
-			.update(assessmentAttempts)
-			.set({ ...appendPage(input), status: 'completed', completedAt: new Date() })
-			.where(onPage(input))
-			.returning({ id: assessmentAttempts.id })
-		if (!moved) return null
-		const [result] = await tx
-			.insert(assessmentResults)
-			.values({
-				organisationId: input.organisationId,
-				attemptId: input.attemptId,
-				userId: input.userId,
-				instrumentVersion: input.result.instrumentVersion,
-				result: input.result,
-				style: input.style,
-				angle: input.angle,
-				strength: input.strength,
-			})
-			.returning({ id: assessmentResults.id })
-		return result?.id ?? null
-	})
+	const [moved] = await tx
+		.update(assessmentAttempts)
+		.set({ ...appendPage(input), status: 'completed', completedAt: new Date() })
+		.where(onPage(input))
+		.returning({ id: assessmentAttempts.id })
+	if (!moved) return null
+	const [result] = await tx
+		.insert(assessmentResults)
+		.values({
+			organisationId: input.organisationId,
+			attemptId: input.attemptId,
+			userId: input.userId,
+			instrumentVersion: input.result.instrumentVersion,
+			result: input.result,
+			style: input.style,
+			angle: input.angle,
+			strength: input.strength,
+		})
+		.returning({ id: assessmentResults.id })
+	return result?.id ?? null
 }
 
 export async function listOwnResults(organisationId: string, userId: string) {
@@ -147,8 +151,19 @@ export async function getOwnResult(organisationId: string, userId: string, resul
 // the answers themselves never leave the server.
 export async function completedAnswersFor(organisationId: string, instrumentVersion: string) {
 	const rows = await getDb()
-		.selectDistinctOn([assessmentAttempts.userId], { answers: assessmentAttempts.answers })
+		.selectDistinctOn([assessmentAttempts.userId], {
+			answers: assessmentAttempts.answers,
+			// Flagged results (careless-responding checks) are left out of statistics and norms.
+			flagged: sql<boolean>`coalesce(jsonb_array_length(${assessmentResults.result} -> 'flags') > 0, false)`,
+		})
 		.from(assessmentAttempts)
+		.leftJoin(
+			assessmentResults,
+			and(
+				eq(assessmentResults.organisationId, assessmentAttempts.organisationId),
+				eq(assessmentResults.attemptId, assessmentAttempts.id),
+			),
+		)
 		.where(
 			and(
 				eq(assessmentAttempts.organisationId, organisationId),
@@ -157,5 +172,5 @@ export async function completedAnswersFor(organisationId: string, instrumentVers
 			),
 		)
 		.orderBy(assessmentAttempts.userId, desc(assessmentAttempts.completedAt))
-	return rows.map((r) => r.answers)
+	return rows.map((r) => ({ answers: r.answers, flagged: Boolean(r.flagged) }))
 }

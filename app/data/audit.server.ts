@@ -24,6 +24,8 @@ export type AuditType =
 	| 'team_created'
 	| 'team_person_added'
 	| 'team_person_removed'
+	| 'assessment_started'
+	| 'assessment_completed'
 
 export type AuditEvent = {
 	type: AuditType

@@ -4,9 +4,16 @@ import { useLoaderData } from '@remix-run/react'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { completedAnswersFor } from '#app/data/assessments.server.ts'
 import { likertAnswersSchema } from '#app/domain/assessment/answers.ts'
-import { CURRENT_INSTRUMENT } from '#app/domain/assessment/item-bank.ts'
-import { MIN_RESPONSES_FOR_DISPLAY, itemStatistics } from '#app/domain/assessment/item-stats.ts'
-import { AXES, AXIS_LABELS } from '#app/domain/style.ts'
+import { CURRENT_INSTRUMENT, axisItems, stressItemsOf } from '#app/domain/assessment/item-bank.ts'
+import {
+	MIN_RESPONSES_FOR_DISPLAY,
+	MIN_RESPONSES_FOR_STATS,
+	alphaInterval,
+	cronbachAlpha,
+	itemStatistics,
+	keyedMatrix,
+} from '#app/domain/assessment/item-stats.ts'
+import { AXES, AXIS_LABELS, STRESS_REACTIONS, STRESS_REACTION_NAMES } from '#app/domain/style.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Instrument statistics · Attune' }]
 
@@ -16,23 +23,29 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const schema = likertAnswersSchema(instrument, 'partial')
 	// Only aggregates leave the server; stored answers are validated before use. Results scored
 	// with an older version of the instrument answered different items, so they do not count.
-	const responses = (await completedAnswersFor(viewer.organisation.id, instrument.version)).flatMap((a) => {
-		const parsed = schema.safeParse(a)
-		return parsed.success ? [parsed.data] : []
-	})
+	const rows = await completedAnswersFor(viewer.organisation.id, instrument.version)
+	const excluded = rows.filter((r) => r.flagged).length
+	const responses = rows
+		.filter((r) => !r.flagged)
+		.flatMap((r) => {
+			const parsed = schema.safeParse(r.answers)
+			return parsed.success ? [parsed.data] : []
+		})
 	const results = responses.length
 	const minimum = MIN_RESPONSES_FOR_DISPLAY
-	if (results < minimum) return json({ results, minimum, version: instrument.version, stats: null })
+	const base = { results, excluded, minimum, firm: MIN_RESPONSES_FOR_STATS, version: instrument.version }
+	if (results < minimum) return json({ ...base, stats: null, stress: null })
 	const stats = itemStatistics(responses, instrument)
+	const interval = (items: readonly { id: string; keying?: 'forward' | 'reverse' }[]) =>
+		alphaInterval(keyedMatrix(responses, items))
 	return json({
-		results,
-		minimum,
-		version: instrument.version,
+		...base,
 		stats: AXES.map((axis) => ({
 			axis,
 			name: AXIS_LABELS[axis].name,
 			n: stats.axes[axis].n,
 			alpha: stats.axes[axis].alpha,
+			interval: interval(axisItems(instrument, axis)),
 			items: stats.axes[axis].items.map((i) => ({
 				id: i.id,
 				text: i.text,
@@ -41,6 +54,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 				itemTotal: i.correctedItemTotal,
 			})),
 		})),
+		stress: STRESS_REACTIONS.map((reaction) => {
+			const items = stressItemsOf(instrument, reaction)
+			return {
+				reaction,
+				name: STRESS_REACTION_NAMES[reaction],
+				items: items.length,
+				alpha: cronbachAlpha(keyedMatrix(responses, items)),
+				interval: interval(items),
+			}
+		}),
 	})
 }
 
@@ -59,12 +82,32 @@ export default function InstrumentStats() {
 					</p>
 				</div>
 			</div>
+			<section className="card" aria-labelledby="progress-heading">
+				<h2 id="progress-heading">Results these statistics use</h2>
+				<p>
+					{data.results} of the {data.minimum} needed
+					{data.excluded > 0
+						? ` · ${data.excluded} ${data.excluded === 1 ? 'result' : 'results'} left out because the answer-quality checks flagged ${data.excluded === 1 ? 'it' : 'them'}`
+						: ''}
+					.
+				</p>
+				<progress
+					max={data.minimum}
+					value={Math.min(data.results, data.minimum)}
+					aria-label="Results toward the threshold"
+				>
+					{Math.round((Math.min(data.results, data.minimum) / data.minimum) * 100)}%
+				</progress>
+				<p className="small muted flush gap-above">
+					Each person counts once, with their latest result. Flagged results are never used for statistics or norms.
+					{data.results < data.firm ? ` Below ${data.firm} results, treat every figure as a hint, not a verdict.` : ''}
+				</p>
+			</section>
 			{data.stats === null ? (
 				<div className="card">
 					<p className="flush">
-						{data.results} {data.results === 1 ? 'person has' : 'people have'} finished the assessment so far.
-						Statistics appear once {data.minimum} people in your organisation have, so that no figure rests on a handful
-						of answers. Each person counts once, with their latest result.
+						Statistics appear once {data.minimum} people in your organisation have finished the assessment, so that no
+						figure rests on a handful of answers. Invite people to take it from <a href="/assessment">My style</a>.
 					</p>
 				</div>
 			) : (
@@ -72,7 +115,11 @@ export default function InstrumentStats() {
 					<section key={axis.axis} className="card" aria-labelledby={`axis-${axis.axis}`}>
 						<h2 id={`axis-${axis.axis}`}>
 							{axis.name}: α = {fmt(axis.alpha)}
+							{axis.interval ? ` (95% CI ${fmt(axis.interval.low)}–${fmt(axis.interval.high)})` : ''}
 						</h2>
+						{data.results < data.firm ? (
+							<p className="small">A hint, not a verdict: fewer than {data.firm} results.</p>
+						) : null}
 						<p className="small muted">
 							Cronbach's α over {axis.n} people's latest results (0.80 or more is good for a scale like this).
 							Item–total is the correlation of each re-keyed item with the rest of its scale; low or negative values
@@ -101,6 +148,35 @@ export default function InstrumentStats() {
 					</section>
 				))
 			)}
+			{data.stress ? (
+				<section className="card" aria-labelledby="stress-alpha">
+					<h2 id="stress-alpha">Stress scales</h2>
+					<p className="small muted">
+						Cronbach's α of each backup reaction's statements (reverse-keyed ones re-keyed).
+					</p>
+					<table className="table">
+						<thead>
+							<tr>
+								<th>Reaction</th>
+								<th>Statements</th>
+								<th>α (95% CI)</th>
+							</tr>
+						</thead>
+						<tbody>
+							{data.stress.map((r) => (
+								<tr key={r.reaction}>
+									<td data-label="Reaction">{r.name}</td>
+									<td data-label="Statements">{r.items}</td>
+									<td data-label="α (95% CI)">
+										{fmt(r.alpha)}
+										{r.interval ? ` (${fmt(r.interval.low)}–${fmt(r.interval.high)})` : ''}
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</section>
+			) : null}
 		</>
 	)
 }

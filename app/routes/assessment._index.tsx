@@ -6,11 +6,12 @@ import { requireViewer } from '#app/auth/session.server.ts'
 import { ResumeOrStart } from '#app/components/resume-or-start.tsx'
 import { ProfileTabs } from '#app/components/feedback/profile-tabs.tsx'
 import { StyleCircle } from '#app/components/style-circle.tsx'
-import { beginAssessment, currentPage } from '#app/data/assessment-flow.server.ts'
+import { beginAssessment, currentPage } from '#app/services/assessment.server.ts'
 import { abandonAssessment, listOwnResults, parseStoredResult } from '#app/data/assessments.server.ts'
 import { describePlacement, SELF_REPORT_STATEMENT } from '#app/domain/assessment/report-content.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { badRequest, readFormData } from '#app/utils/http.server.ts'
+import { unwrap } from '#app/utils/service-response.server.ts'
 import assessmentStyles from '#app/styles/assessment.css?url'
 import feedbackStyles from '#app/styles/feedback.css?url'
 
@@ -22,7 +23,11 @@ export const meta: MetaFunction = () => [{ title: 'My style · Attune' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const viewer = await requireViewer(request, context)
-	const [page, rows] = await Promise.all([currentPage(viewer), listOwnResults(viewer.organisation.id, viewer.user.id)])
+	const [current, rows] = await Promise.all([
+		currentPage(viewer),
+		listOwnResults(viewer.organisation.id, viewer.user.id),
+	])
+	const page = unwrap(current)
 	const results = rows.map((r) => {
 		const result = parseStoredResult(r.result)
 		return {
@@ -45,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const parsed = actionSchema.safeParse(Object.fromEntries(await readFormData(request)))
 	if (!parsed.success) throw badRequest('That request could not be understood.')
 	if (parsed.data.intent === 'restart') await abandonAssessment(viewer.organisation.id, viewer.user.id)
-	await beginAssessment(viewer)
+	unwrap(await beginAssessment(viewer))
 	throw redirect('/assessment/take')
 }
 

@@ -8,7 +8,14 @@ import { getOwnResult, listOwnResults, parseStoredResult, StoredResultError } fr
 import { recommendNext } from '#app/domain/practice/recommend.ts'
 import { practiceHistory, recommendable } from '#app/services/debrief.server.ts'
 import { getInstrument } from '#app/domain/assessment/item-bank.ts'
-import { buildReport, describePlacement, homeStyle } from '#app/domain/assessment/report-content.ts'
+import {
+	CIRCLE_LEGEND,
+	REGION_EXPLANATION,
+	RETAKE_GUIDANCE,
+	buildReport,
+	describePlacement,
+	homeStyle,
+} from '#app/domain/assessment/report-content.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { httpError, notFound } from '#app/utils/http.server.ts'
 import assessmentStyles from '#app/styles/assessment.css?url'
@@ -62,13 +69,28 @@ export default function StyleReportPage() {
 				</div>
 			) : null}
 			<section className="card report-hero" aria-labelledby="report-heading">
-				<StyleCircle id="report-circle" dot={report.dot} history={history} />
+				<div>
+					<StyleCircle
+						id="report-circle"
+						dot={{ ...report.dot, se: { x: report.region.rx, y: report.region.ry } }}
+						history={history}
+					/>
+					<details className="circle-legend small">
+						<summary>How to read this circle</summary>
+						<ul>
+							{CIRCLE_LEGEND.map((l) => (
+								<li key={l.key}>{l.text}</li>
+							))}
+						</ul>
+					</details>
+				</div>
 				<div>
 					<p className="small muted flush">
 						Your result from {formatDate(createdAt)} · instrument {instrumentVersion}
 					</p>
 					<h1 id="report-heading">{report.headline}</h1>
 					<p>{report.body}</p>
+					<p className="small">{REGION_EXPLANATION}</p>
 					{report.note ? <p>{report.note}</p> : null}
 					<p className="report-statement">{report.statement}</p>
 				</div>
@@ -94,6 +116,7 @@ export default function StyleReportPage() {
 			<div className="grid">
 				<section className="card" aria-labelledby="strengths-heading">
 					<h2 id="strengths-heading">Strengths</h2>
+					<p className="small muted">{report.strengthsIntro}…</p>
 					<ul className="report-list">
 						{report.strengths.map((s) => (
 							<li key={s}>{s}</li>
@@ -102,6 +125,7 @@ export default function StyleReportPage() {
 				</section>
 				<section className="card" aria-labelledby="blind-heading">
 					<h2 id="blind-heading">Blind spots</h2>
+					<p className="small muted">{report.blindSpotsIntro}…</p>
 					<ul className="report-list">
 						{report.blindSpots.map((s) => (
 							<li key={s}>{s}</li>
@@ -112,7 +136,29 @@ export default function StyleReportPage() {
 			<section className="card" aria-labelledby="stress-heading">
 				<h2 id="stress-heading">Under pressure</h2>
 				<p>{report.stress.summary}</p>
-				{report.stress.styleEcho ? <p className="muted">{report.stress.styleEcho}</p> : null}
+				<table className="stress-table">
+					<caption className="small muted">{report.stress.howToRead}</caption>
+					<thead>
+						<tr>
+							<th scope="col">Reaction</th>
+							<th scope="col">Level</th>
+							<th scope="col">Score (likely range)</th>
+						</tr>
+					</thead>
+					<tbody>
+						{report.stress.readings.map((r) => (
+							<tr key={r.reaction}>
+								<th scope="row">{r.name}</th>
+								<td>
+									<span className={`badge stress-level stress-level--${r.level}`}>{r.level}</span>
+								</td>
+								<td>
+									{r.score.toFixed(1)} ({r.band.low.toFixed(1)}–{r.band.high.toFixed(1)})
+								</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
 				{report.stress.primary ? (
 					<div className="grid">
 						<div>
@@ -164,6 +210,10 @@ export default function StyleReportPage() {
 						</p>
 					</div>
 				))}
+			</section>
+			<section className="card" aria-labelledby="retake-heading">
+				<h2 id="retake-heading">Taking it again</h2>
+				<p>{RETAKE_GUIDANCE}</p>
 			</section>
 			{recommended.length > 0 ? (
 				<section className="card" aria-labelledby="practice-heading">

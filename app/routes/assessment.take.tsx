@@ -4,10 +4,12 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { z } from 'zod'
 import { requireViewer } from '#app/auth/session.server.ts'
 import { ErrorSummary } from '#app/components/error-summary.tsx'
-import { currentPage, submitPage } from '#app/data/assessment-flow.server.ts'
+import { currentPage, submitPage } from '#app/services/assessment.server.ts'
 import { LIKERT_LABELS, type LikertValue } from '#app/domain/assessment/item-bank.ts'
-import { STYLES, STYLE_NAMES } from '#app/domain/style.ts'
+import { STYLES, STYLE_DESCRIPTIONS, STYLE_NAMES } from '#app/domain/style.ts'
+import { CONSENT_NOTE, STYLES_PRIMER } from '#app/domain/assessment/report-content.ts'
 import { badRequest, readFormData } from '#app/utils/http.server.ts'
+import { unwrap } from '#app/utils/service-response.server.ts'
 import assessmentStyles from '#app/styles/assessment.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: assessmentStyles }]
@@ -15,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: 'Style assessment · Attune' }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const viewer = await requireViewer(request, context)
-	const page = await currentPage(viewer)
+	const page = unwrap(await currentPage(viewer))
 	if (!page) throw redirect('/assessment')
 	const { attempt, ...view } = page
 	return json({ ...view, page: attempt.page })
@@ -30,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	if (!parsed.success) throw badRequest('This form is missing its page number. Please reload the page.')
 	const answers: Record<string, string> = {}
 	for (const [key, value] of formData) if (key !== 'page' && typeof value === 'string') answers[key] = value
-	const outcome = await submitPage(viewer, parsed.data.page, answers)
+	const outcome = unwrap(await submitPage(viewer, parsed.data.page, answers))
 	switch (outcome.kind) {
 		case 'saved':
 			throw redirect('/assessment/take')
@@ -69,6 +71,31 @@ export default function TakeAssessment() {
 					? 'Think of how you usually are at work, not how you would like to be. There are no right answers.'
 					: 'For each person, choose the style their words suggest most.'}
 			</p>
+			{data.isFirstPage ? (
+				<section className="card consent-note gap-below" aria-labelledby="consent-heading">
+					<h2 id="consent-heading">Before you start</h2>
+					<p>{CONSENT_NOTE.what}</p>
+					<p>{CONSENT_NOTE.who}</p>
+					<p className="flush">
+						<strong>{CONSENT_NOTE.purpose}</strong>
+					</p>
+				</section>
+			) : null}
+			{data.isFirstCuePage ? (
+				<section className="card styles-primer gap-below" aria-labelledby="primer-heading">
+					<h2 id="primer-heading">The four styles</h2>
+					<p>{STYLES_PRIMER.intro}</p>
+					<dl className="styles-primer__list">
+						{STYLES.map((style) => (
+							<div key={style}>
+								<dt>{STYLE_NAMES[style]}</dt>
+								<dd>{STYLE_DESCRIPTIONS[style]}</dd>
+							</div>
+						))}
+					</dl>
+					<p className="small muted flush">{STYLES_PRIMER.note}</p>
+				</section>
+			) : null}
 			<ErrorSummary
 				title={`${errorCount === 1 ? 'One question needs an answer' : `${errorCount} questions need an answer`}. Your other answers are kept.`}
 				items={(data.kind === 'likert' ? data.items : data.vignettes).flatMap((q, i) =>

@@ -5,6 +5,7 @@
 import { DEFAULT_NORMS } from '#app/domain/assessment/norms.ts'
 import { SIMULATION_MODEL, runSimulation, simulationBars } from '#app/domain/assessment/simulation.ts'
 import { AXES } from '#app/domain/style.ts'
+import { runScenarioStudy } from './assessment-scenarios.ts'
 
 function option(name: string, fallback: number): number {
 	const index = process.argv.indexOf(`--${name}`)
@@ -105,4 +106,7 @@ for (const bar of bars) {
 }
 console.log(`\nRun time: ${seconds.toFixed(1)} s (information only)`)
 
-if (bars.some((b) => !b.pass)) process.exitCode = 1
+const scenarioRespondents = Math.min(respondents, 10_000)
+const scenariosPass = runScenarioStudy(scenarioRespondents, seed)
+
+if (bars.some((b) => !b.pass) || !scenariosPass) process.exitCode = 1

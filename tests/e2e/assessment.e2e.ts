@@ -6,6 +6,9 @@ const JOURNEY_TIMEOUT = 240_000
 
 const STATEMENT = 'This describes how you see your own communication'
 
+// The full form (style-v2) is 13 statement pages and 3 vignette pages: more than the default 30 s.
+test.describe.configure({ timeout: 120_000 })
+
 async function answerPage(page: Page, offset: number) {
 	// Without JavaScript the page arrives as a stream: wait for the end of the form so that every question is there.
 	await expect(page.locator('.assessment__form .button-row')).toBeVisible()

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { getDb } from '#db/client.server.ts'
-import { assessmentAttempts, assessmentResults } from '#db/schema.ts'
+import { assessmentAttempts, assessmentResults, auditEvents } from '#db/schema.ts'
 import { action as homeAction } from '#app/routes/assessment._index.tsx'
 import { action as takeAction, loader as takeLoader } from '#app/routes/assessment.take.tsx'
 import { loader as reportLoader } from '#app/routes/assessment.results.$resultId.tsx'
@@ -9,13 +9,15 @@ import { loader as statsLoader } from '#app/routes/admin.instrument.tsx'
 import {
 	CURRENT_INSTRUMENT,
 	INSTRUMENT_VERSION,
+	STYLE_V1,
+	type Instrument,
 	axisItems,
 	type LikertValue,
 } from '#app/domain/assessment/item-bank.ts'
 import { buildAssessmentOrder } from '#app/domain/assessment/order.ts'
 import { createRandom } from '#app/domain/assessment/random.ts'
 import { placementCode, scoreAssessment } from '#app/domain/assessment/scoring.ts'
-import { completeAssessment, startAssessment } from '#app/data/assessments.server.ts'
+import { abandonAssessment, completeAssessment, startAssessment } from '#app/data/assessments.server.ts'
 import { addMember, createOrganisation, sessionCookieFor } from '#tests/support/factories.ts'
 import { formRequest, getRequest, settle, testContext } from '#tests/support/requests.ts'
 
@@ -125,6 +127,44 @@ describe('the self-assessment', () => {
 		}
 	})
 
+	it('shows the consent note on the first page only, and the styles after every self-rating page', async () => {
+		const { cookie } = await learner()
+		type Flags = TakeData & { isFirstPage: boolean; isFirstCuePage: boolean }
+		const seen: Array<{ kind: string; isFirstPage: boolean; isFirstCuePage: boolean }> = []
+		for (let n = 0; n < 30; n++) {
+			const page = (await currentPage(cookie)) as Flags
+			seen.push({ kind: page.kind, isFirstPage: page.isFirstPage, isFirstCuePage: page.isFirstCuePage })
+			const res = await submit(cookie, { page: String(page.page), ...answersFor(page, (i) => String((i % 5) + 1)) })
+			if ((res.headers.get('Location') ?? '').startsWith('/assessment/results/')) break
+		}
+		expect(seen.filter((p) => p.isFirstPage).length).toBe(1)
+		expect(seen[0]?.isFirstPage).toBe(true)
+		const primer = seen.findIndex((p) => p.isFirstCuePage)
+		expect(seen.filter((p) => p.isFirstCuePage)).toHaveLength(1)
+		expect(seen[primer]?.kind).toBe('cues')
+		// Every self-rating page comes before the explanation of the styles.
+		expect(seen.slice(0, primer).every((p) => p.kind === 'likert')).toBe(true)
+		expect(seen.slice(primer).every((p) => p.kind === 'cues')).toBe(true)
+	})
+
+	it('still renders a result scored with style-v1', async () => {
+		const { organisationId, person, cookie } = await learner()
+		// The open attempt from learner() is abandoned; a v1 attempt is stored and completed directly.
+		await abandonAssessment(organisationId, person.id)
+		const resultId = (await storeCompletedAttempt(organisationId, person.id, 77, undefined, STYLE_V1)) as string
+		const res = await settle(
+			reportLoader({
+				request: getRequest(`/assessment/results/${resultId}`, cookie),
+				params: { resultId },
+				context: testContext(),
+			}),
+		)
+		expect(res.status).toBe(200)
+		const data = (await res.json()) as { instrumentVersion: string; report: { stress: { readings: unknown[] } } }
+		expect(data.instrumentVersion).toBe('style-v1')
+		expect(data.report.stress.readings).toHaveLength(4)
+	})
+
 	it('places all-same answers at the centre, never in a style', async () => {
 		for (const v of ['1', '3', '5']) {
 			const { cookie } = await learner()
@@ -178,6 +218,52 @@ describe('the self-assessment', () => {
 	})
 })
 
+describe('starting an assessment', () => {
+	it('lands two concurrent Starts (a double-click) on one open attempt, recorded once', async () => {
+		const org = await createOrganisation('Double Click Org')
+		const person = await addMember(org.organisationId, org.admin.id, 'learner', 'Dee Double')
+		const cookie = await sessionCookieFor(person.id, org.organisationId)
+		const start = () =>
+			settle(
+				homeAction({
+					request: formRequest('/assessment', { intent: 'start' }, { cookie }),
+					params: {},
+					context: testContext(),
+				}),
+			)
+		const responses = await Promise.all([start(), start(), start()])
+		for (const res of responses) expect(res.headers.get('Location')).toBe('/assessment/take')
+		const attempts = await getDb()
+			.select()
+			.from(assessmentAttempts)
+			.where(and(eq(assessmentAttempts.organisationId, org.organisationId), eq(assessmentAttempts.userId, person.id)))
+		expect(attempts).toHaveLength(1)
+		const started = await getDb()
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.organisationId, org.organisationId), eq(auditEvents.type, 'assessment_started')))
+		expect(started).toHaveLength(1)
+	})
+
+	it('refuses a second open attempt at the database, even past the service', async () => {
+		const org = await createOrganisation('Open Key Org')
+		const person = await addMember(org.organisationId, org.admin.id, 'learner', 'Oli Open')
+		const row = { organisationId: org.organisationId, userId: person.id, instrumentVersion: INSTRUMENT_VERSION }
+		await getDb()
+			.insert(assessmentAttempts)
+			.values({ ...row, seed: 1 })
+		await expect(
+			getDb()
+				.insert(assessmentAttempts)
+				.values({ ...row, seed: 2 }),
+		).rejects.toThrow()
+		// A finished attempt does not count as open.
+		await getDb()
+			.insert(assessmentAttempts)
+			.values({ ...row, seed: 3, status: 'completed' })
+	})
+})
+
 describe('instrument statistics for admins', () => {
 	it('explain that they need 30 results, and are admin-only', async () => {
 		const { organisationId, admin, cookie } = await learner()
@@ -201,18 +287,27 @@ describe('instrument statistics for admins', () => {
 
 // A finished attempt stored through the repository, answered by someone with a latent
 // position on each axis: enough structure for α to mean something.
-async function storeCompletedAttempt(organisationId: string, userId: string, seed: number) {
-	const instrument = CURRENT_INSTRUMENT
+async function storeCompletedAttempt(
+	organisationId: string,
+	userId: string,
+	seed: number,
+	constant?: LikertValue,
+	instrument: Instrument = CURRENT_INSTRUMENT,
+) {
 	const random = createRandom(seed)
 	const theta = { assertiveness: random.normal(), responsiveness: random.normal() }
 	const answers: Record<string, LikertValue> = {}
 	for (const item of instrument.likertItems) {
 		const lean = item.kind === 'axis' ? theta[item.axis] * (item.keying === 'forward' ? 1 : -1) : 0
-		answers[item.id] = Math.min(5, Math.max(1, Math.round(3 + 1.2 * lean + 0.6 * random.normal()))) as LikertValue
+		answers[item.id] =
+			constant ??
+			(item.kind === 'instructed'
+				? item.expected
+				: (Math.min(5, Math.max(1, Math.round(3 + 1.2 * lean + 0.6 * random.normal()))) as LikertValue))
 	}
 	const cueAnswers = Object.fromEntries(instrument.vignettes.map((v) => [v.id, v.answer]))
 	const order = buildAssessmentOrder(seed, instrument)
-	const attempt = await startAssessment({ organisationId, userId, instrumentVersion: instrument.version, seed })
+	const { attempt } = await startAssessment({ organisationId, userId, instrumentVersion: instrument.version, seed })
 	const result = scoreAssessment({
 		instrument,
 		answers,
@@ -223,19 +318,22 @@ async function storeCompletedAttempt(organisationId: string, userId: string, see
 			durationMs: 60_000,
 		})),
 	})
-	await completeAssessment({
-		organisationId,
-		userId,
-		attemptId: attempt.id,
-		page: 0,
-		likert: answers,
-		cues: cueAnswers,
-		timing: { page: 0, items: instrument.likertItems.length, ms: 60_000 },
-		result,
-		style: placementCode(result.placement),
-		angle: result.dot.angleDeg ?? 0,
-		strength: result.dot.distance,
-	})
+	return completeAssessment(
+		{
+			organisationId,
+			userId,
+			attemptId: attempt.id,
+			page: 0,
+			likert: answers,
+			cues: cueAnswers,
+			timing: { page: 0, items: instrument.likertItems.length, ms: 60_000 },
+			result,
+			style: placementCode(result.placement),
+			angle: result.dot.angleDeg ?? 0,
+			strength: result.dot.distance,
+		},
+		getDb(),
+	)
 }
 
 describe('instrument statistics with 30 results', () => {
@@ -277,5 +375,12 @@ describe('instrument statistics with 30 results', () => {
 		// Aggregates only: nothing in the page data is keyed by a person.
 		const text = JSON.stringify(data)
 		for (const person of people) expect(text).not.toContain(person.id)
+
+		// A flagged result (here a straight-liner) is left out and counted as left out.
+		const careless = await addMember(organisationId, admin.id, 'learner', 'Cas Careless')
+		await storeCompletedAttempt(organisationId, careless.id, 4000, 3)
+		const after = (await (await load()).json()) as Stats & { excluded: number; stress: unknown[] }
+		expect(after).toMatchObject({ results: 30, excluded: 1 })
+		expect(after.stress).toHaveLength(4)
 	})
 })

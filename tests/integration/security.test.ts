@@ -102,7 +102,7 @@ describe('removing a member deactivates and keeps their data (item 9)', () => {
 	it('keeps the history, hides the person, sends them to sign-in, and restores it all when they come back', async () => {
 		const org = await createOrganisation('Keep Org')
 		const learner = await addMember(org.organisationId, org.admin.id, 'learner', 'Lena Learner')
-		const attempt = await startAssessment({
+		const { attempt } = await startAssessment({
 			organisationId: org.organisationId,
 			userId: learner.id,
 			instrumentVersion: 'test',

@@ -11,10 +11,12 @@ import { AXES, STRESS_REACTIONS, STYLES } from '#app/domain/style.ts'
 
 const instrument = CURRENT_INSTRUMENT
 
-describe('the style-v1 item bank', () => {
+describe('the current (style-v2) item bank', () => {
 	it('is the current, versioned instrument', () => {
 		expect(instrument.version).toBe(INSTRUMENT_VERSION)
-		expect(getInstrument('style-v1')).toBe(instrument)
+		expect(getInstrument('style-v2')).toBe(instrument)
+		// Older results keep the version they were scored with, so it stays readable.
+		expect(getInstrument('style-v1')?.version).toBe('style-v1')
 		expect(getInstrument('style-v0')).toBeUndefined()
 		expect(getInstrument('toString')).toBeUndefined()
 	})
@@ -49,13 +51,40 @@ describe('the style-v1 item bank', () => {
 			expect(stressItemsOf(instrument, reaction).length).toBeGreaterThanOrEqual(3)
 	})
 
-	it("has one instructed item that asks for 'Agree'", () => {
+	it('has more than one instructed item, each naming the answer it asks for', () => {
 		const checks = instrument.likertItems.filter((i) => i.kind === 'instructed')
-		expect(checks).toHaveLength(1)
-		const [check] = checks
-		if (check?.kind !== 'instructed') throw new Error('no instructed item')
-		expect(check.text).toContain(LIKERT_LABELS[check.expected])
-		expect(LIKERT_LABELS[check.expected]).toBe('Agree')
+		expect(checks.length).toBeGreaterThanOrEqual(2)
+		for (const check of checks) {
+			if (check.kind !== 'instructed') throw new Error('not an instructed item')
+			expect(check.text).toContain(`'${LIKERT_LABELS[check.expected]}'`)
+		}
+		expect(new Set(checks.map((c) => c.kind === 'instructed' && c.expected)).size).toBe(checks.length)
+	})
+
+	it('words no statement, forward or reverse, with a negation (negations are misread)', () => {
+		const negation = /\b(not|don't|do not|doesn't|never|no|isn't|rarely|seldom|hardly)\b|n't\b/i
+		for (const item of instrument.likertItems.filter((i) => i.kind === 'axis')) {
+			expect(item.text, item.id).not.toMatch(negation)
+		}
+	})
+
+	it('has at least 6 stress items per reaction, at least one reverse-keyed', () => {
+		for (const reaction of STRESS_REACTIONS) {
+			const items = stressItemsOf(instrument, reaction)
+			expect(items.length).toBeGreaterThanOrEqual(6)
+			expect(items.some((i) => i.keying === 'reverse')).toBe(true)
+		}
+	})
+
+	it('rewrote the double-barrelled and off-construct statements of style-v1', () => {
+		const v1 = getInstrument('style-v1')
+		for (const id of ['re-02f', 're-06r', 're-09f', 're-09r', 'as-08f', 'as-10r', 'st-withdraw-1', 'st-withdraw-3']) {
+			const now = instrument.likertItems.find((i) => i.id === id)?.text
+			expect(now, id).toBeDefined()
+			expect(now, id).not.toBe(v1?.likertItems.find((i) => i.id === id)?.text)
+			// One idea per statement: no "and"/"or" joining two behaviours.
+			expect(now, id).not.toMatch(/\b(and|or)\b/)
+		}
 	})
 
 	it('has at least two cue vignettes per style, each with an explanation of the cue', () => {

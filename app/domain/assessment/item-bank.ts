@@ -5,7 +5,8 @@ import type { Axis, Style, StressReaction } from '#app/domain/style.ts'
 // with, so old results stay interpretable). Wording is our own; ideas echo the public-domain
 // IPIP pool, never a proprietary instrument.
 
-export const INSTRUMENT_VERSION = 'style-v1'
+/** The current instrument version (new attempts use it). */
+export const INSTRUMENT_VERSION = 'style-v2'
 
 export const LIKERT_MIN = 1
 export const LIKERT_MAX = 5
@@ -31,7 +32,14 @@ export type AxisItem = {
 	text: string
 }
 
-export type StressItem = { id: string; kind: 'stress'; reaction: StressReaction; text: string }
+export type StressItem = {
+	id: string
+	kind: 'stress'
+	reaction: StressReaction
+	/** reverse = agreeing means the person does NOT react this way (re-keyed when scored). */
+	keying?: 'forward' | 'reverse'
+	text: string
+}
 
 export type InstructedItem = { id: string; kind: 'instructed'; text: string; expected: LikertValue }
 
@@ -317,14 +325,146 @@ const vignettes: CueVignette[] = [
 ]
 
 export const STYLE_V1: Instrument = {
-	version: INSTRUMENT_VERSION,
+	version: 'style-v1',
 	likertItems: [...assertivenessItems, ...responsivenessItems, ...stressItems, instructedItem],
 	vignettes,
 }
 
-export const CURRENT_INSTRUMENT: Instrument = STYLE_V1
+// ── style-v2 (issue 16) ───────────────────────────────────────────────────────────
+// Double-barrelled and off-construct statements rewritten, "not just" removed, loaded stress
+// wording softened; four more antonym pairs per axis; six statements per backup reaction, one of
+// them reverse-keyed and situational, so each reaction reaches α ≥ .75 in the simulation; and a
+// second instructed item. style-v1 stays registered, so its results keep rendering.
 
-const instruments: Record<string, Instrument> = { [STYLE_V1.version]: STYLE_V1 }
+const V2_REWRITES: Record<string, string> = {
+	're-02f': 'People can tell from my voice how I feel.',
+	're-06r': 'My emails are businesslike.',
+	're-09f': 'When I talk about a decision, I say how I feel about it.',
+	're-09r': 'When I talk about a decision, I keep my feelings out of it.',
+	'as-08f': 'I make decisions quickly.',
+	'as-10r': 'At the end of a meeting, I leave it to others to propose the next steps.',
+	'st-push-harder-2': 'In a tense call, I keep talking until I have made my point.',
+	'st-push-harder-3': 'When I feel criticised in a meeting, I answer with a counter-argument straight away.',
+	'st-withdraw-1': 'When a discussion gets heated, I go quiet.',
+	'st-withdraw-3': 'When a conversation turns tense, I try to end it as soon as I can.',
+}
+
+const rewrite = <T extends LikertItem>(item: T): T => {
+	const text = V2_REWRITES[item.id]
+	return text ? { ...item, text } : item
+}
+
+const assertivenessItemsV2: AxisItem[] = [
+	...assertivenessItems.map(rewrite),
+	...[
+		pair(
+			'assertiveness',
+			11,
+			"I volunteer to present our team's view.",
+			"I prefer someone else to present our team's view.",
+		),
+		pair(
+			'assertiveness',
+			12,
+			'When I want something from a colleague, I ask for it directly.',
+			'When I want something from a colleague, I wait for them to offer it.',
+		),
+		pair(
+			'assertiveness',
+			13,
+			'In a negotiation, I make the first offer.',
+			'In a negotiation, I wait for the other side to make the first offer.',
+		),
+		pair('assertiveness', 14, 'I tell people what I recommend.', 'I ask people what they would recommend.'),
+	].flat(),
+]
+
+const responsivenessItemsV2: AxisItem[] = [
+	...responsivenessItems.map(rewrite),
+	...[
+		pair(
+			'responsiveness',
+			11,
+			'I remember the personal things customers mention, like a holiday.',
+			'I remember the facts of a customer’s account.',
+		),
+		pair('responsiveness', 12, 'I thank people warmly for their help.', 'I thank people briefly and move on.'),
+		pair(
+			'responsiveness',
+			13,
+			'I enjoy chatting with colleagues between tasks.',
+			'I use the time between tasks to get more work done.',
+		),
+		pair(
+			'responsiveness',
+			14,
+			'When I give feedback, I start with how the person is doing.',
+			'When I give feedback, I start with the work itself.',
+		),
+	].flat(),
+]
+
+function moreStress(reaction: StressReaction, forward: [string, string], reverse: string): StressItem[] {
+	const slug = reaction.replace('_', '-')
+	return [
+		{ id: `st-${slug}-4`, kind: 'stress', reaction, text: forward[0] },
+		{ id: `st-${slug}-5`, kind: 'stress', reaction, text: forward[1] },
+		{ id: `st-${slug}-6r`, kind: 'stress', reaction, keying: 'reverse', text: reverse },
+	]
+}
+
+const stressItemsV2: StressItem[] = [
+	...stressItems.map(rewrite),
+	...moreStress(
+		'take_over',
+		[
+			'When a meeting runs out of time, I take over the agenda.',
+			'If a colleague is struggling with a tense call, I step in and take it over.',
+		],
+		'When a customer is upset, I let them lead the conversation for a while.',
+	),
+	...moreStress(
+		'push_harder',
+		[
+			'When a customer rejects my first suggestion, I argue for it again more strongly.',
+			'In a disagreement, I repeat my point until the other person accepts it.',
+		],
+		'When someone disagrees with me in a heated moment, I ease off and listen.',
+	),
+	...moreStress(
+		'give_in',
+		[
+			'Under pressure, I promise more than I am sure we can deliver.',
+			'When someone pushes hard, I give way even when I think they are wrong.',
+		],
+		'When a customer is angry, I hold to what I think is fair.',
+	),
+	...moreStress(
+		'withdraw',
+		[
+			'When a colleague is angry with me, I avoid them for a while.',
+			'When a customer is hostile, I keep my replies as short as possible.',
+		],
+		'When a conversation turns tense, I stay in it until it is settled.',
+	),
+]
+
+const secondCheck: InstructedItem = {
+	id: 'check-strongly-disagree',
+	kind: 'instructed',
+	text: "This one checks the form: please choose 'Strongly disagree'.",
+	expected: 1,
+}
+
+export const STYLE_V2: Instrument = {
+	version: INSTRUMENT_VERSION,
+	likertItems: [...assertivenessItemsV2, ...responsivenessItemsV2, ...stressItemsV2, instructedItem, secondCheck],
+	vignettes,
+}
+
+export const CURRENT_INSTRUMENT: Instrument = STYLE_V2
+
+const instruments: Record<string, Instrument> = { [STYLE_V1.version]: STYLE_V1, [STYLE_V2.version]: STYLE_V2 }
 
 /** The instrument a stored result or attempt was made with, or undefined for an unknown version. */
 export function getInstrument(version: string): Instrument | undefined {

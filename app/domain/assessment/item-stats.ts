@@ -1,3 +1,4 @@
+import { createRandom } from '#app/domain/assessment/random.ts'
 import type { LikertAnswers } from '#app/domain/assessment/answers.ts'
 import { axisItems, type AxisItem, type Instrument } from '#app/domain/assessment/item-bank.ts'
 import { rekey } from '#app/domain/assessment/keying.ts'
@@ -124,4 +125,40 @@ export function itemStatistics(responses: readonly Readonly<LikertAnswers>[], in
 		AXES.map((axis) => [axis, scaleStats(responses, axisItems(instrument, axis), axis)]),
 	) as Record<Axis, ScaleStats>
 	return { responses: responses.length, axes }
+}
+
+/** Percentile bootstrap 95% interval for α (seeded, so the page shows the same figures on every load). */
+export function alphaInterval(
+	matrix: readonly (readonly number[])[],
+	options: { resamples?: number; seed?: number } = {},
+): { low: number; high: number } | null {
+	const n = matrix.length
+	if (n < 3) return null
+	const random = createRandom(options.seed ?? 1)
+	const values: number[] = []
+	for (let b = 0; b < (options.resamples ?? 400); b++) {
+		const sample = Array.from({ length: n }, () => matrix[random.int(n)] as readonly number[])
+		const a = cronbachAlpha(sample)
+		if (a !== null) values.push(a)
+	}
+	if (values.length < 10) return null
+	values.sort((x, y) => x - y)
+	const at = (q: number) => values[Math.min(values.length - 1, Math.max(0, Math.floor(q * values.length)))] as number
+	return { low: at(0.025), high: at(0.975) }
+}
+
+/** Re-keyed answer rows for a set of items (complete rows only). */
+export function keyedMatrix(
+	responses: readonly Readonly<LikertAnswers>[],
+	items: readonly { id: string; keying?: 'forward' | 'reverse' }[],
+): number[][] {
+	const rows: number[][] = []
+	for (const answers of responses) {
+		const row = items.map((item) => {
+			const v = answers[item.id]
+			return v === undefined ? undefined : item.keying === 'reverse' ? 6 - v : v
+		})
+		if (row.every((v) => v !== undefined)) rows.push(row as number[])
+	}
+	return rows
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { LikertAnswers } from '#app/domain/assessment/answers.ts'
-import { INSTRUMENT_VERSION, type Instrument } from '#app/domain/assessment/item-bank.ts'
+import type { Instrument } from '#app/domain/assessment/item-bank.ts'
 import { MIN_RESPONSES_FOR_STATS, itemStatistics } from '#app/domain/assessment/item-stats.ts'
 import { AXES, type Axis } from '#app/domain/style.ts'
 
@@ -34,9 +34,9 @@ export type Norms = z.infer<typeof normsSchema>
 // From the simulation study (scripts/bench/assessment-simulation.ts, 20,000 simulated
 // respondents, seed 20250101); see docs/assessment.md. Replace with real-population norms per
 // organisation (deriveNorms) once enough real responses exist.
-export const DEFAULT_NORMS: Norms = {
+export const STYLE_V1_NORMS: Norms = {
 	id: 'style-v1-simulation',
-	instrumentVersion: INSTRUMENT_VERSION,
+	instrumentVersion: 'style-v1',
 	source: 'Simulation study, 20,000 simulated respondents under a graded-response model (docs/assessment.md)',
 	sampleSize: 20_000,
 	axes: {
@@ -44,6 +44,20 @@ export const DEFAULT_NORMS: Norms = {
 		responsiveness: { sd: 0.681, alpha: 0.918, observedMean: 3.087 },
 	},
 }
+
+export const STYLE_V2_NORMS: Norms = {
+	id: 'style-v2-simulation',
+	instrumentVersion: 'style-v2',
+	source: 'Simulation study, 20,000 simulated respondents under a graded-response model (docs/assessment.md)',
+	sampleSize: 20_000,
+	axes: {
+		assertiveness: { sd: 0.682, alpha: 0.935, observedMean: 3.011 },
+		responsiveness: { sd: 0.684, alpha: 0.938, observedMean: 3.058 },
+	},
+}
+
+/** The default norms for the current instrument. */
+export const DEFAULT_NORMS: Norms = STYLE_V2_NORMS
 
 export type NormsDerivation = { ok: true; norms: Norms } | { ok: false; reason: string }
 
@@ -78,4 +92,9 @@ export function deriveNorms(args: {
 			axes,
 		},
 	}
+}
+
+/** The shipped default norms for an instrument version, if it has any. */
+export function normsFor(instrumentVersion: string): Norms | undefined {
+	return [STYLE_V1_NORMS, STYLE_V2_NORMS].find((n) => n.instrumentVersion === instrumentVersion)
 }

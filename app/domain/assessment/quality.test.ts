@@ -60,13 +60,13 @@ describe('assessQuality', () => {
 			instrument,
 		})
 		expect(flags).toEqual([])
-		expect(metrics).toMatchObject({ checkPassed: true, medianSecondsPerItem: 5, uniformPages: 0, pairs: 20 })
+		expect(metrics).toMatchObject({ checkPassed: true, medianSecondsPerItem: 5, uniformPages: 0, pairs: 28 })
 	})
 
 	it('flags straight-lining on all 3s as a long run and a failed check, not as inconsistency', () => {
 		const all3 = Object.fromEntries(instrument.likertItems.map((i) => [i.id, 3])) as LikertAnswers
 		const result = assessQuality({ answers: all3, likertPages: pages, pageTimings: calmTimings, instrument })
-		expect(result.flags.map((f) => f.kind)).toEqual(['longstring', 'failed_check'])
+		expect(result.flags.map((f) => f.kind)).toEqual(['longstring', 'failed_check', 'failed_check'])
 		expect(result.flags[0]?.message).toMatch(/same answer to \d+ statements in a row/)
 		expect(result.flags[1]?.message).toBe(
 			"The statement asking you to choose 'Agree' was answered 'Neither agree nor disagree'.",
@@ -90,7 +90,7 @@ describe('assessQuality', () => {
 		const flag = assessQuality({ answers, likertPages: pages, pageTimings: calmTimings, instrument }).flags.find(
 			(f) => f.kind === 'inconsistent',
 		)
-		expect(flag?.message).toMatch(/both statements in 20 of 20 pairs/)
+		expect(flag?.message).toMatch(/both statements in 28 of 28 pairs/)
 		expect(flag?.message).toContain('“In meetings, I put my view forward early.”')
 	})
 

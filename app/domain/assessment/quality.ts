@@ -1,6 +1,7 @@
 import type { LikertAnswers, PageTiming } from '#app/domain/assessment/answers.ts'
 import { LIKERT_LABELS, type AxisItem, type Instrument } from '#app/domain/assessment/item-bank.ts'
 import type { QualityFlag, QualityMetrics } from '#app/domain/assessment/result.ts'
+import { personFit, type PersonFitModel } from '#app/domain/assessment/person-fit.ts'
 
 // Response-quality checks. A flag never blocks scoring: the report says what we noticed and
 // offers a retake. Thresholds were set with the simulation study (docs/assessment.md) so that
@@ -14,6 +15,10 @@ export const LONGSTRING_MIN_UNIFORM_PAGES = 2
 export const SPEEDING_SECONDS_PER_ITEM = 2
 /** Share of antonym pairs where someone agreed with both (or disagreed with both). */
 export const INCONSISTENT_MIN_SHARE = 0.5
+/** Person-fit (Mahalanobis D² per item) above which the pattern looks unlike any attentive one.
+ * Set with the harder simulation study so that ≤ 3% of attentive respondents pass it even with
+ * weak items (docs/assessment.md §3). */
+export const PERSON_FIT_MAX = 1.7
 
 /** Longest run of identical consecutive values. */
 export function longestRun(values: readonly number[]): number {
@@ -77,6 +82,8 @@ export type QualityInput = {
 	likertPages: readonly (readonly string[])[]
 	pageTimings: readonly PageTiming[]
 	instrument: Instrument
+	/** The reference pattern for the person-fit index; without it the index is not computed. */
+	personFitModel?: PersonFitModel
 }
 
 export function assessQuality(input: QualityInput): { flags: QualityFlag[]; metrics: QualityMetrics } {
@@ -138,9 +145,19 @@ export function assessQuality(input: QualityInput): { flags: QualityFlag[]; metr
 		}
 	}
 
+	const fit = input.personFitModel ? personFit(answers, input.personFitModel) : null
+	if (fit !== null && fit > PERSON_FIT_MAX) {
+		flags.push({
+			kind: 'person_fit',
+			message:
+				'Your answers hang together less than anyone’s who reads each statement closely: statements that mean much the same got quite different answers. If you were distracted, a retake will give a truer picture.',
+		})
+	}
+
 	return {
 		flags,
 		metrics: {
+			personFit: fit,
 			longestRun: run,
 			uniformPages,
 			medianSecondsPerItem: seconds,

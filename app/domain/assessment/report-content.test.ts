@@ -90,7 +90,21 @@ describe('describePlacement', () => {
 	it('says how strong a clear style is', () => {
 		expect(describePlacement({ kind: 'style', style: 'analyst', strength: 'strong' }).headline).toBe('Strongly Analyst')
 		expect(describePlacement({ kind: 'style', style: 'analyst', strength: 'clear' }).headline).toBe('Analyst')
-		expect(describePlacement({ kind: 'style', style: 'analyst', strength: 'mild' }).headline).toBe('Leaning Analyst')
+		expect(describePlacement({ kind: 'style', style: 'analyst', strength: 'mild' }).headline).toBe(
+			'Leaning toward Analyst',
+		)
+	})
+})
+
+describe('report language (issue 16 item 8)', () => {
+	it('never states a strength or blind spot as a fact about the learner', () => {
+		for (const style of Object.values(STYLE_PROFILES)) {
+			for (const line of [...style.strengths, ...style.blindSpots]) {
+				expect(line, line).not.toMatch(/^(You|Your)\b/)
+				expect(line, line).not.toMatch(/\bYou are\b/i)
+			}
+			expect(style.summary).toMatch(/^You describe yourself as/)
+		}
 	})
 })
 
@@ -109,7 +123,9 @@ describe('buildReport', () => {
 		expect(report.flex.map((f) => f.to)).toEqual(['energizer', 'harmonizer', 'analyst'])
 		expect(report.flex[1]?.tips).toEqual(FLEX_ADVICE.director.harmonizer)
 		expect(report.stress.primary?.reaction).toBe('take_over')
-		expect(report.stress.styleEcho).toMatch(/typical backup of the Director style/)
+		// No claim that a reaction is "typical of your style": nothing in the data supports it.
+		expect(JSON.stringify(report.stress)).not.toMatch(/typical backup/)
+		expect(report.stress.readings.find((r) => r.reaction === 'take_over')?.level).toBe('elevated')
 		expect(report.cues.summary).toBe(
 			`You read ${instrument.vignettes.length - 1} of ${instrument.vignettes.length} speakers' styles correctly. Here are the cues you missed.`,
 		)
@@ -136,7 +152,9 @@ describe('buildReport', () => {
 		expect(report.flex.map((f) => f.to)).toEqual([...STYLES])
 		expect(report.flex[0]?.tips).toEqual(FLEX_TOWARD.director)
 		expect(report.stress.primary).toBeNull()
-		expect(report.stress.summary).toMatch(/tend to take over, push harder, give in and withdraw/)
+		expect(report.stress.summary).toMatch(
+			/tending to take over, push harder, give in and withdraw under pressure\. Their scores are within each other.s margin of error/,
+		)
 		expect(report.quality.flagged).toBe(true)
 		expect(report.quality.advice).toMatch(/retake/)
 	})

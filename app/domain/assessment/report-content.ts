@@ -1,11 +1,13 @@
 import { missedCues } from '#app/domain/assessment/cues.ts'
 import { describePlacement, PLACEMENT_SUMMARIES } from '#app/domain/assessment/placement.ts'
 import type { Instrument } from '#app/domain/assessment/item-bank.ts'
-import type { AssessmentResult, Placement, StressProfile, StyleDot } from '#app/domain/assessment/result.ts'
+import type { AssessmentResult, Placement, StyleDot } from '#app/domain/assessment/result.ts'
+import { leadingReaction, stressLevels, type StressLevel } from '#app/domain/assessment/stress-levels.ts'
+import { uncertaintyRegion } from '#app/domain/assessment/scoring.ts'
 import {
+	STRESS_REACTIONS,
 	STRESS_REACTION_NAMES,
 	STYLES,
-	STYLE_BACKUP,
 	STYLE_NAMES,
 	type StressReaction,
 	type Style,
@@ -20,6 +22,11 @@ export { describePlacement } from '#app/domain/assessment/placement.ts'
 
 export const SELF_REPORT_STATEMENT =
 	'This describes how you see your own communication; it is for your development, not for hiring or evaluation.'
+
+/** Strengths and blind spots are what people with a self-description often show, never facts
+ * about the learner: the report introduces each list with one of these. */
+export const STRENGTHS_INTRO = 'People who describe themselves as you did often'
+export const BLIND_SPOTS_INTRO = 'People with this self-description sometimes'
 
 export type StyleProfile = {
 	style: Style
@@ -37,16 +44,16 @@ export const STYLE_PROFILES: Record<Style, StyleProfile> = {
 		summary: PLACEMENT_SUMMARIES.director,
 		wants: 'Results, speed and a say in the outcome.',
 		strengths: [
-			'You get to the point, so customers and colleagues know where they stand.',
-			'You make decisions and move work forward when others stall.',
-			'You stay focused on the outcome when the pressure is on.',
-			'You are willing to own a difficult call or deliver a hard message.',
+			'get to the point, so customers and colleagues know where they stand.',
+			'make decisions and move work forward when others stall.',
+			'stay focused on the outcome when the pressure is on.',
+			'are willing to own a difficult call or deliver a hard message.',
 		],
 		blindSpots: [
-			'You can sound abrupt, especially in email or to people who need a moment to warm up.',
-			'You may decide before everyone has been heard, and lose their support.',
-			'Moving fast, you can skip the questions that would show what the customer really needs.',
-			'Your impatience shows when others want detail or time to think.',
+			'can sound abrupt, especially in email or to people who need a moment to warm up.',
+			'may decide before everyone has been heard, and lose their support.',
+			'can skip, when moving fast, the questions that would show what the customer really needs.',
+			'let impatience show when others want detail or time to think.',
 		],
 	},
 	energizer: {
@@ -55,16 +62,16 @@ export const STYLE_PROFILES: Record<Style, StyleProfile> = {
 		summary: PLACEMENT_SUMMARIES.energizer,
 		wants: 'Recognition, new ideas, and time with people.',
 		strengths: [
-			'You build rapport quickly and make conversations enjoyable.',
-			'You see the big picture and spark new ideas.',
-			'Your enthusiasm is persuasive and catching.',
-			'You keep spirits up when a project gets hard.',
+			'build rapport quickly and make conversations enjoyable.',
+			'see the big picture and spark new ideas.',
+			'have an enthusiasm that is persuasive and catching.',
+			'keep spirits up when a project gets hard.',
 		],
 		blindSpots: [
-			'You can talk more than you listen, and miss what the other person is telling you.',
-			'In the excitement of the moment, you may promise more than can be delivered.',
-			'Details and follow-up can slip.',
-			'Your energy can overwhelm quieter or more careful people.',
+			'can talk more than they listen, and miss what the other person is telling them.',
+			'may promise, in the excitement of the moment, more than can be delivered.',
+			'let details and follow-up slip.',
+			'can overwhelm quieter or more careful people with their energy.',
 		],
 	},
 	harmonizer: {
@@ -73,16 +80,16 @@ export const STYLE_PROFILES: Record<Style, StyleProfile> = {
 		summary: PLACEMENT_SUMMARIES.harmonizer,
 		wants: 'Safety, harmony, and good relationships.',
 		strengths: [
-			'You are a patient, genuine listener, and people open up to you.',
-			'You notice how others feel and can calm a tense situation.',
-			'You build lasting trust with customers and colleagues.',
-			'You are steady and supportive in a team.',
+			'are patient, genuine listeners, and people open up to them.',
+			'notice how others feel and can calm a tense situation.',
+			'build lasting trust with customers and colleagues.',
+			'are steady and supportive in a team.',
 		],
 		blindSpots: [
-			'You may avoid saying no or giving unwelcome news.',
-			'You can give in too soon to keep the peace, such as offering a refund before checking the account.',
-			'Decisions can wait a long time while you make sure everyone agrees.',
-			'Your own view can go unheard.',
+			'may avoid saying no or giving unwelcome news.',
+			'can give in too soon to keep the peace, such as offering a refund before checking the account.',
+			'let decisions wait a long time while they make sure everyone agrees.',
+			'let their own view go unheard.',
 		],
 	},
 	analyst: {
@@ -91,16 +98,16 @@ export const STYLE_PROFILES: Record<Style, StyleProfile> = {
 		summary: PLACEMENT_SUMMARIES.analyst,
 		wants: 'Accuracy, clear information, and time to think.',
 		strengths: [
-			'You are thorough and accurate, and you get the facts right.',
-			'You ask the careful questions that others skip.',
-			'You stay calm and measured, and you rarely over-promise.',
-			'You are good at structured problem-solving and clear processes.',
+			'are thorough and accurate, and get the facts right.',
+			'ask the careful questions that others skip.',
+			'stay calm and measured, and rarely over-promise.',
+			'are good at structured problem-solving and clear processes.',
 		],
 		blindSpots: [
-			'You can come across as distant to people who want warmth.',
-			'You may over-explain, or wait for more information when a decision is needed now.',
-			'You can go quiet in a heated conversation just when the other person needs you to engage.',
-			'You are slow to share your view, so others may assume you agree.',
+			'can come across as distant to people who want warmth.',
+			'may over-explain, or wait for more information when a decision is needed now.',
+			'can go quiet in a heated conversation just when the other person needs them to engage.',
+			'can be slow to share their view, so others may assume they agree.',
 		],
 	},
 }
@@ -108,12 +115,12 @@ export const STYLE_PROFILES: Record<Style, StyleProfile> = {
 export const BALANCED_PROFILE = {
 	summary: PLACEMENT_SUMMARIES.balanced,
 	strengths: [
-		'You can move between asking and telling, and between task and people, without a strong pull either way.',
-		'Many different people find you easy to work with.',
+		'can move between asking and telling, and between task and people, without a strong pull either way.',
+		'are found easy to work with by many different people.',
 	],
 	blindSpots: [
-		'Without a strong home base, it is easy to miss which way you drift under pressure; your stress pattern below is a useful guide.',
-		'You may adapt to the other person so much that your own view gets lost.',
+		'can miss, without a strong home base, which way they drift under pressure; the stress pattern below is a useful guide.',
+		'may adapt to the other person so much that their own view gets lost.',
 	],
 	note: 'A position near the centre can also mean the statements did not describe you well. If that sounds right, look at the role-plays for a clearer picture.',
 } as const
@@ -317,14 +324,24 @@ export function homeStyle(placement: Placement): Style | null {
 	return null
 }
 
+export type StressReadingView = {
+	reaction: StressReaction
+	name: string
+	level: StressLevel
+	/** Mean agreement 1–5 and its 80% band, rounded for display. */
+	score: number
+	band: { low: number; high: number }
+}
+
 export type StressSection = {
 	summary: string
+	/** The guide for the reaction that leads the others beyond their error, if one does. */
 	primary: StressGuide | null
-	/** Guides for every reaction at the "tends to" level, highest first. */
+	/** Guides for every elevated reaction, highest first. */
 	elevated: StressGuide[]
-	scores: Record<StressReaction, number>
-	/** Set when the leading reaction is the usual backup of the learner's own style. */
-	styleEcho: string | null
+	readings: StressReadingView[]
+	/** How to read the levels, in one sentence. */
+	howToRead: string
 }
 
 function joinNames(names: string[]): string {
@@ -332,23 +349,41 @@ function joinNames(names: string[]): string {
 	return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
 }
 
-export function describeStress(stress: StressProfile, home: Style | null): StressSection {
-	const elevated = stress.elevated.map((r) => STRESS_GUIDES[r])
-	const primary = stress.primary ? STRESS_GUIDES[stress.primary] : null
+const round1 = (x: number) => Math.round(x * 10) / 10
+
+/** The stress section from the four readings (DESIGN §7): never a single label the error cannot support. */
+export function describeStress(result: Pick<AssessmentResult, 'instrumentVersion' | 'stress'>): StressSection {
+	const readings = stressLevels(result)
+	const ranked = STRESS_REACTIONS.map((r) => readings[r]).sort((a, b) => b.score - a.score)
+	const elevated = ranked.filter((r) => r.level === 'elevated').map((r) => STRESS_GUIDES[r.reaction])
+	const leading = leadingReaction(readings)
+	const primary = leading ? STRESS_GUIDES[leading] : null
 	let summary: string
 	if (primary) {
-		summary = `Under pressure, you tend to ${primary.name.toLowerCase()}. ${primary.description}`
+		summary = `You describe yourself as tending to ${primary.name.toLowerCase()} under pressure, more than the other reactions. ${primary.description}`
 	} else if (elevated.length > 0) {
-		summary = `Under pressure, you tend to ${joinNames(elevated.map((g) => g.name.toLowerCase()))}, depending on the situation.`
+		summary =
+			elevated.length === 1
+				? `You describe yourself as tending to ${elevated[0]?.name.toLowerCase()} under pressure, though not clearly more than the next reaction.`
+				: `You describe yourself as tending to ${joinNames(elevated.map((g) => g.name.toLowerCase()))} under pressure. Their scores are within each other's margin of error, so neither is "the" one.`
 	} else {
 		summary =
 			'None of the four backup reactions stands out in your answers. Watch which one shows up in your role-plays.'
 	}
-	const styleEcho =
-		primary && home && STYLE_BACKUP[home] === primary.reaction
-			? `This is the typical backup of the ${STYLE_NAMES[home]} style, so it may show up whenever a conversation gets hard.`
-			: null
-	return { summary, primary, elevated, scores: stress.scores, styleEcho }
+	return {
+		summary,
+		primary,
+		elevated,
+		readings: ranked.map((r) => ({
+			reaction: r.reaction,
+			name: STRESS_REACTION_NAMES[r.reaction],
+			level: r.level,
+			score: round1(r.score),
+			band: { low: round1(r.band.low), high: round1(r.band.high) },
+		})),
+		howToRead:
+			'Each score is your average agreement from 1 (strongly disagree) to 5 (strongly agree); the range shows where it would likely fall on another day. "Elevated" means you agreed and the whole range stays above the middle.',
+	}
 }
 
 export type FlexSection = { to: Style; name: string; tips: FlexTips }[]
@@ -367,7 +402,11 @@ export type StyleReport = {
 	headline: string
 	body: string
 	dot: StyleDot
+	/** The calibrated uncertainty region around the dot (standard units). */
+	region: { rx: number; ry: number }
 	placement: Placement
+	strengthsIntro: string
+	blindSpotsIntro: string
 	strengths: string[]
 	blindSpots: string[]
 	note: string | null
@@ -386,8 +425,6 @@ export type StyleReport = {
 export function buildReport(result: AssessmentResult, instrument: Instrument): StyleReport {
 	const { placement } = result
 	const { headline, body } = describePlacement(placement)
-	const home = homeStyle(placement)
-
 	let strengths: string[]
 	let blindSpots: string[]
 	if (placement.kind === 'style') {
@@ -424,19 +461,56 @@ export function buildReport(result: AssessmentResult, instrument: Instrument): S
 		headline,
 		body,
 		dot: result.dot,
+		region: uncertaintyRegion(result.dot),
 		placement,
+		strengthsIntro: STRENGTHS_INTRO,
+		blindSpotsIntro: BLIND_SPOTS_INTRO,
 		strengths,
 		blindSpots,
 		note: placement.kind === 'balanced' ? BALANCED_PROFILE.note : null,
-		stress: describeStress(result.stress, home),
+		stress: describeStress(result),
 		flex: flexSection(placement),
 		cues: { correct, total, summary: cueSummary, missed },
 		quality: {
 			flagged,
 			messages: result.flags.map((f) => f.message),
 			advice: flagged
-				? 'Your result is still shown, but it may not describe you accurately. You can retake the assessment whenever you like.'
+				? "Your result is still shown, but it may not describe you accurately, and it is left out of your organisation's statistics. You can retake the assessment whenever you like."
 				: null,
 		},
 	}
 }
+
+/** One sentence on the region around the dot (its size is calibrated: docs/assessment.md §4). */
+export const REGION_EXPLANATION =
+	'The shaded oval around your dot shows the uncertainty: if you took the assessment again, your dot would land inside it about 85% of the time.'
+
+/** How to read the style circle (its legend). */
+export const CIRCLE_LEGEND = [
+	{ key: 'dot', text: 'Your dot: where your answers place you. Further from the centre means a stronger preference.' },
+	{ key: 'region', text: 'The shaded oval: where a retake would likely land (about 85% of the time).' },
+	{
+		key: 'bands',
+		text: 'The grey bands along the axes and the grey centre: close to a line or the centre, the report names a blend or "balanced" rather than one style.',
+	},
+	{ key: 'history', text: 'Faded dots: your earlier results, if any.' },
+] as const
+
+/** When and why to retake. */
+export const RETAKE_GUIDANCE =
+	'If you want to retake the assessment, wait a few weeks. Answers given again soon mostly repeat what you remember answering, so they say little new; after some weeks of practice a retake can show real change.'
+
+/** Shown before the first question (DESIGN §7: who sees what). */
+export const CONSENT_NOTE = {
+	what: 'This measures how you see your own communication: how much you ask or tell, how much you focus on the task or on people, how you react under pressure, and how well you read other people’s styles.',
+	who: 'Only you see your answers and your report. Your coach and your organisation’s admins see no answers; admins see only statistics about the questions, pooled over many people.',
+	purpose: 'The result is for your own development, never for selection, hiring or evaluation.',
+} as const
+
+/** A short, neutral explanation of the four styles, shown after the self-rating pages (so it cannot
+ * colour them) and before the first "Read the speaker" page. */
+export const STYLES_PRIMER = {
+	intro:
+		'The next pages ask you to read other people. The four styles are four ways of talking, and everyone uses all of them at times:',
+	note: 'No style is better than another. Pick the one the words suggest most.',
+} as const

@@ -57,7 +57,7 @@ export const cueReadingSchema = z.object({
 	missed: z.array(z.object({ id: z.string(), chosen: style, answer: style })),
 })
 
-export const QUALITY_FLAG_KINDS = ['longstring', 'speeding', 'inconsistent', 'failed_check'] as const
+export const QUALITY_FLAG_KINDS = ['longstring', 'speeding', 'inconsistent', 'failed_check', 'person_fit'] as const
 export type QualityFlagKind = (typeof QUALITY_FLAG_KINDS)[number]
 
 export const qualityFlagSchema = z.object({ kind: z.enum(QUALITY_FLAG_KINDS), message: z.string().min(1) })
@@ -70,6 +70,8 @@ export const qualityMetricsSchema = z.object({
 	contradictoryPairs: z.number().int().min(0),
 	pairs: z.number().int().min(0),
 	checkPassed: z.boolean().nullable(),
+	/** Mahalanobis D² per item under the one-factor model (person-fit); absent on older results. */
+	personFit: z.number().min(0).nullable().optional(),
 })
 
 export const assessmentResultSchema = z.object({

@@ -34,8 +34,12 @@ function answers(p: Pattern): LikertAnswers {
 	const out: LikertAnswers = {}
 	for (const item of instrument.likertItems) {
 		if (item.kind === 'instructed') out[item.id] = item.expected
-		else if (item.kind === 'stress') out[item.id] = p.stress?.[item.reaction] ?? 3
-		else if (item.axis === 'assertiveness') out[item.id] = (item.keying === 'forward' ? p.tellsItems : p.asksItems) ?? 3
+		else if (item.kind === 'stress') {
+			// Reverse-keyed stress statements get the mirrored answer, so the reaction's score is the value given.
+			const v = p.stress?.[item.reaction] ?? 3
+			out[item.id] = (item.keying === 'reverse' ? 6 - v : v) as LikertValue
+		} else if (item.axis === 'assertiveness')
+			out[item.id] = (item.keying === 'forward' ? p.tellsItems : p.asksItems) ?? 3
 		else out[item.id] = (item.keying === 'forward' ? p.peopleItems : p.taskItems) ?? 3
 	}
 	return out
@@ -219,7 +223,7 @@ describe('scoreAssessment', () => {
 			order,
 			pageTimings: timings,
 		})
-		expect(result.instrumentVersion).toBe('style-v1')
+		expect(result.instrumentVersion).toBe('style-v2')
 		expect(result.normsId).toBe(DEFAULT_NORMS.id)
 		expect(result.placement).toEqual({ kind: 'style', style: 'director', strength: 'strong' })
 		expect(result.stress.primary).toBe('take_over')

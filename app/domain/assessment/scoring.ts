@@ -1,20 +1,59 @@
 import type { CueAnswers, LikertAnswers, PageTiming } from '#app/domain/assessment/answers.ts'
 import { scoreCueReading } from '#app/domain/assessment/cues.ts'
-import { LIKERT_MIDPOINT, stressItemsOf, type Instrument } from '#app/domain/assessment/item-bank.ts'
+import {
+	LIKERT_MAX,
+	LIKERT_MIDPOINT,
+	LIKERT_MIN,
+	stressItemsOf,
+	type Instrument,
+} from '#app/domain/assessment/item-bank.ts'
 import { rawAxisScore } from '#app/domain/assessment/keying.ts'
-import { DEFAULT_NORMS, type Norms } from '#app/domain/assessment/norms.ts'
+import { DEFAULT_NORMS, normsFor, type Norms } from '#app/domain/assessment/norms.ts'
 import { likertPages, type AssessmentOrder } from '#app/domain/assessment/order.ts'
 import { assessQuality } from '#app/domain/assessment/quality.ts'
+import { buildPersonFitModel, DEFAULT_STRESS_SCALE, type PersonFitModel } from '#app/domain/assessment/person-fit.ts'
 import type { AssessmentResult, AxisScore, Placement, StressProfile, StyleDot } from '#app/domain/assessment/result.ts'
 import { AXES, STRESS_REACTIONS, type Axis, type StressReaction } from '#app/domain/style.ts'
-import { classifyDot } from '#app/domain/assessment/placement.ts'
+import { classifyDot, uncertaintyRegion } from '#app/domain/assessment/placement.ts'
 
 // The placement rules live in placement.ts (no zod), so the style circle can use them in the browser.
-export { BALANCED_RADIUS, BLEND_BAND, STRENGTH_BANDS, classifyDot } from '#app/domain/assessment/placement.ts'
+export {
+	BALANCED_RADIUS,
+	BLEND_BAND,
+	REGION_SE_MULTIPLE,
+	STRENGTH_BANDS,
+	classifyDot,
+	uncertaintyRegion,
+} from '#app/domain/assessment/placement.ts'
 /** A backup reaction with a mean of at least this (agree, on average) is one the person "tends to". */
 export const STRESS_ELEVATED = 3.5
 /** The top reaction must lead the next by this much (one answer step on one of three items) to be "primary". */
 export const STRESS_PRIMARY_LEAD = 1 / 3
+
+// The person-fit reference comes from the norms, with α capped and a generous item SD: a
+// reference stricter than real items would flag attentive people (docs/assessment.md §3).
+const PERSON_FIT_ALPHA_CAP = 0.9
+const PERSON_FIT_ITEM_SD = 1.2
+const fitModels = new Map<string, PersonFitModel>()
+function personFitModelFor(instrument: Instrument, norms: Norms): PersonFitModel {
+	const key = `${instrument.version}:${norms.id}`
+	let model = fitModels.get(key)
+	if (!model) {
+		const axis = (alpha: number) => ({
+			mean: LIKERT_MIDPOINT,
+			itemSd: PERSON_FIT_ITEM_SD,
+			alpha: Math.min(alpha, PERSON_FIT_ALPHA_CAP),
+		})
+		model = buildPersonFitModel(
+			instrument,
+			{ assertiveness: axis(norms.axes.assertiveness.alpha), responsiveness: axis(norms.axes.responsiveness.alpha) },
+			{ ...DEFAULT_STRESS_SCALE, itemSd: PERSON_FIT_ITEM_SD },
+		)
+		if (fitModels.size > 50) fitModels.clear()
+		fitModels.set(key, model)
+	}
+	return model
+}
 
 /** Per-axis raw mean, standard score and standard error. Throws if an axis item is unanswered. */
 export function scoreAxes(
@@ -58,12 +97,20 @@ export function placementCode(placement: Placement): string {
 	return placement.style
 }
 
+/** The headline as the learner reads it: the placement plus a style's strength. */
+export function headlineCode(placement: Placement): string {
+	return placement.kind === 'style' ? `${placement.strength} ${placement.style}` : placementCode(placement)
+}
+
 /** Mean agreement per backup reaction, which ones are elevated, and the one that leads (if any). */
 export function scoreStress(answers: Readonly<LikertAnswers>, instrument: Instrument): StressProfile {
 	const scores = {} as Record<StressReaction, number>
 	for (const reaction of STRESS_REACTIONS) {
 		const items = stressItemsOf(instrument, reaction)
-		const values = items.map((item) => answers[item.id])
+		const values = items.map((item) => {
+			const v = answers[item.id]
+			return v === undefined || item.keying !== 'reverse' ? v : ((LIKERT_MIN + LIKERT_MAX - v) as typeof v)
+		})
 		if (items.length === 0 || values.some((v) => v === undefined)) {
 			throw new Error(`Cannot score the stress profile: some "${reaction}" statements are unanswered`)
 		}
@@ -90,7 +137,8 @@ export type ScoreInput = {
 
 /** Scores a complete attempt. Flagged attempts are still scored; the flags travel with the result. */
 export function scoreAssessment(input: ScoreInput): AssessmentResult {
-	const norms = input.norms ?? DEFAULT_NORMS
+	// An attempt started on an older version is scored with that version's norms.
+	const norms = input.norms ?? normsFor(input.instrument.version) ?? DEFAULT_NORMS
 	if (input.order.instrumentVersion !== input.instrument.version) {
 		throw new Error(
 			`The page order was built for ${input.order.instrumentVersion} but scoring uses ${input.instrument.version}`,
@@ -103,13 +151,14 @@ export function scoreAssessment(input: ScoreInput): AssessmentResult {
 		likertPages: likertPages(input.order),
 		pageTimings: input.pageTimings,
 		instrument: input.instrument,
+		personFitModel: personFitModelFor(input.instrument, norms),
 	})
 	return {
 		instrumentVersion: input.instrument.version,
 		normsId: norms.id,
 		axes,
 		dot,
-		placement: classifyDot(dot),
+		placement: classifyDot(dot, uncertaintyRegion(dot)),
 		stress: scoreStress(input.answers, input.instrument),
 		cues: scoreCueReading(input.cueAnswers, input.instrument),
 		flags: quality.flags,

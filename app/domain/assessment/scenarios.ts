@@ -1,0 +1,390 @@
+import type { CueAnswers, LikertAnswers, PageTiming } from '#app/domain/assessment/answers.ts'
+import {
+	CURRENT_INSTRUMENT,
+	LIKERT_MAX,
+	LIKERT_MIN,
+	type Instrument,
+	type LikertItem,
+	type LikertValue,
+} from '#app/domain/assessment/item-bank.ts'
+import { cronbachAlpha, itemStatistics } from '#app/domain/assessment/item-stats.ts'
+import { DEFAULT_NORMS, normsFor, type Norms } from '#app/domain/assessment/norms.ts'
+import { buildAssessmentOrder, type AssessmentOrder } from '#app/domain/assessment/order.ts'
+import { MAX_SEED, createRandom, type Random } from '#app/domain/assessment/random.ts'
+import type { AssessmentResult } from '#app/domain/assessment/result.ts'
+import {
+	classifyDot,
+	headlineCode,
+	placementCode,
+	scoreAssessment,
+	uncertaintyRegion,
+} from '#app/domain/assessment/scoring.ts'
+import { stressLevels } from '#app/domain/assessment/stress-levels.ts'
+import { AXES, STRESS_REACTIONS, STYLES, styleAt, type Axis, type StressReaction } from '#app/domain/style.ts'
+
+// The harder simulation study (issue 16). The base study (simulation.ts) draws answers from the
+// same kind of model the scoring assumes; these scenarios break that assumption the ways real data
+// does — weaker items, random responders, agreeable "people" statements, acquiescence and
+// cross-loadings — and score every simulated person with the real scoring and quality code.
+
+export type ScenarioModel = {
+	/** Item discrimination a ~ U(min, max). */
+	discrimination: { min: number; max: number }
+	/** Share of respondents answering uniformly at random on 1–5 (at normal speed, passing the checks). */
+	randomShare: number
+	/** Latent shift added to every "people" statement (forward responsiveness items), in SD. */
+	peopleShift: number
+	/** SD of a person-level acquiescence shift added to every statement. */
+	acquiescenceSd: number
+	/** SD of each axis item's loading on the other axis. */
+	crossLoadingSd: number
+}
+
+export const BASE_MODEL: ScenarioModel = {
+	discrimination: { min: 1.0, max: 2.2 },
+	randomShare: 0,
+	peopleShift: 0,
+	acquiescenceSd: 0,
+	crossLoadingSd: 0,
+}
+
+export const SCENARIOS: { id: string; label: string; model: ScenarioModel }[] = [
+	{ id: 'base', label: 'Base (the model the scoring assumes)', model: BASE_MODEL },
+	{
+		id: 'weak',
+		label: 'Weaker, uneven items, a ~ U(0.5, 1.5)',
+		model: { ...BASE_MODEL, discrimination: { min: 0.5, max: 1.5 } },
+	},
+	{ id: 'random', label: '10% random responders', model: { ...BASE_MODEL, randomShare: 0.1 } },
+	{ id: 'people', label: '"People" statements +0.3 SD more agreeable', model: { ...BASE_MODEL, peopleShift: 0.3 } },
+	{
+		id: 'acquiescence',
+		label: 'Acquiescence, person shift ~ N(0, 0.3)',
+		model: { ...BASE_MODEL, acquiescenceSd: 0.3 },
+	},
+	{ id: 'cross', label: 'Cross-loadings ~ N(0, 0.2) on the other axis', model: { ...BASE_MODEL, crossLoadingSd: 0.2 } },
+	{
+		id: 'combined',
+		label: 'All of these combined',
+		model: {
+			discrimination: { min: 0.5, max: 1.5 },
+			randomShare: 0.1,
+			peopleShift: 0.3,
+			acquiescenceSd: 0.3,
+			crossLoadingSd: 0.2,
+		},
+	},
+]
+
+type ItemParams = { a: number; thresholds: number[]; cross: number }
+
+type Person = {
+	theta: Record<Axis, number>
+	stress: Record<StressReaction, number>
+	acquiescence: number
+	secondsPerItem: number
+	cueSkill: number
+	random: boolean
+}
+
+const THRESHOLDS = [-2.0, -0.75, 0.75, 2.0]
+
+function drawItems(random: Random, instrument: Instrument, model: ScenarioModel): Map<string, ItemParams> {
+	const params = new Map<string, ItemParams>()
+	for (const item of instrument.likertItems) {
+		const a = random.uniform(model.discrimination.min, model.discrimination.max)
+		const shift = random.normal() * 0.35
+		const raw = THRESHOLDS.map((b) => b + shift + random.normal() * 0.2).sort((x, y) => x - y)
+		const thresholds: number[] = []
+		for (const b of raw) {
+			const previous = thresholds[thresholds.length - 1]
+			thresholds.push(previous === undefined ? b : Math.max(b, previous + 0.3))
+		}
+		params.set(item.id, { a, thresholds, cross: random.normal() * model.crossLoadingSd })
+	}
+	return params
+}
+
+function drawPerson(random: Random, model: ScenarioModel, isRandom: boolean): Person {
+	return {
+		theta: { assertiveness: random.normal(), responsiveness: random.normal() },
+		stress: {
+			take_over: random.normal(),
+			push_harder: random.normal(),
+			give_in: random.normal(),
+			withdraw: random.normal(),
+		},
+		acquiescence: random.normal() * model.acquiescenceSd,
+		secondsPerItem: 5 * Math.exp(random.normal() * 0.3),
+		cueSkill: random.uniform(0.45, 0.95),
+		random: isRandom,
+	}
+}
+
+function graded(random: Random, params: ItemParams, eta: number): LikertValue {
+	const u = random.next()
+	let value = LIKERT_MIN
+	for (const b of params.thresholds) if (u < 1 / (1 + Math.exp(-params.a * (eta - b)))) value++
+	return value as LikertValue
+}
+
+function answer(
+	random: Random,
+	item: LikertItem,
+	params: ItemParams,
+	person: Person,
+	model: ScenarioModel,
+): LikertValue {
+	if (item.kind === 'instructed') return item.expected
+	if (person.random) return (LIKERT_MIN + random.int(LIKERT_MAX - LIKERT_MIN + 1)) as LikertValue
+	let eta: number
+	if (item.kind === 'axis') {
+		const sign = item.keying === 'forward' ? 1 : -1
+		const other: Axis = item.axis === 'assertiveness' ? 'responsiveness' : 'assertiveness'
+		eta = sign * person.theta[item.axis] + params.cross * person.theta[other]
+		if (item.axis === 'responsiveness' && item.keying === 'forward') eta += model.peopleShift
+	} else {
+		eta = (item.keying === 'reverse' ? -1 : 1) * person.stress[item.reaction]
+	}
+	return graded(random, params, eta + person.acquiescence)
+}
+
+function timings(random: Random, order: AssessmentOrder, secondsPerItem: number): PageTiming[] {
+	return order.pages.map((page) => {
+		const count = page.kind === 'likert' ? page.itemIds.length : page.vignetteIds.length
+		const scale = page.kind === 'likert' ? 1 : 12 / 5
+		let seconds = 0
+		for (let i = 0; i < count; i++) seconds += secondsPerItem * scale * Math.exp(random.normal() * 0.5)
+		return { itemCount: count, durationMs: Math.round(seconds * 1000) }
+	})
+}
+
+function cues(random: Random, instrument: Instrument, skill: number): CueAnswers {
+	const out: CueAnswers = {}
+	for (const v of instrument.vignettes) {
+		const wrong = STYLES.filter((s) => s !== v.answer)
+		out[v.id] = random.next() < skill ? v.answer : (wrong[random.int(wrong.length)] ?? v.answer)
+	}
+	return out
+}
+
+function take(
+	random: Random,
+	instrument: Instrument,
+	params: Map<string, ItemParams>,
+	person: Person,
+	model: ScenarioModel,
+) {
+	const order = buildAssessmentOrder(random.int(MAX_SEED + 1), instrument)
+	const answers: LikertAnswers = {}
+	for (const item of instrument.likertItems)
+		answers[item.id] = answer(random, item, params.get(item.id) as ItemParams, person, model)
+	return {
+		order,
+		answers,
+		cueAnswers: cues(random, instrument, person.random ? 0.25 : person.cueSkill),
+		pageTimings: timings(random, order, person.secondsPerItem),
+	}
+}
+
+export type ScenarioResult = {
+	id: string
+	respondents: number
+	randomResponders: number
+	alpha: Record<Axis, number>
+	stressAlpha: Record<StressReaction, number>
+	/** Sign of both coordinates matches the truth; over everyone and over unflagged results. */
+	quadrant: { all: number; unflagged: number }
+	/** The same, among true positions more than 0.5 SD from the midpoint on both axes. */
+	clear: { all: number; unflagged: number; n: number }
+	flagged: { random: number; attentive: number }
+	/** Attentive respondents placed on the people side (x > 0); the truth is 50%. */
+	peopleSide: number
+	/** Attentive respondents headlined as a single style. */
+	singleStyle: number
+	retest: {
+		sameQuadrant: number
+		sameLabel: number
+		/** Same headline, strength included: without the region's hedge (before) and with it (after). */
+		sameHeadlineBefore: number
+		sameHeadlineAfter: number
+		/** Share of retest dots inside the region drawn around the first dot. */
+		regionCoverage: number
+		/** The multiple of the standard errors that would hold 85% of retest dots. */
+		radiusFor85: number
+		/** Both takes give the same level for a reaction (mean over the four). */
+		stressLevelAgreement: number
+	}
+}
+
+function quantile(values: number[], q: number): number {
+	const sorted = [...values].sort((a, b) => a - b)
+	return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN
+}
+
+const signStyle = (r: AssessmentResult) => styleAt(r.axes.assertiveness.z, r.axes.responsiveness.z)
+
+export function runScenario(options: {
+	id: string
+	model: ScenarioModel
+	respondents: number
+	seed: number
+	instrument?: Instrument
+	norms?: Norms
+}): ScenarioResult {
+	const instrument = options.instrument ?? CURRENT_INSTRUMENT
+	const norms = options.norms ?? normsFor(instrument.version) ?? DEFAULT_NORMS
+	const { model, respondents: n } = options
+	const root = createRandom(options.seed)
+	const params = drawItems(root.fork('items'), instrument, model)
+	const peopleRandom = root.fork('people')
+	const randomCount = Math.round(n * model.randomShare)
+	const people = Array.from({ length: n }, (_, i) => drawPerson(peopleRandom, model, i < randomCount))
+	const mainRandom = root.fork('main')
+	const retestRandom = root.fork('retest')
+	const score = (r: ReturnType<typeof take>) => scoreAssessment({ instrument, norms, ...r })
+
+	let quadAll = 0
+	let quadUnflagged = 0
+	let unflagged = 0
+	let clearN = 0
+	let clearAll = 0
+	let clearUnflagged = 0
+	let clearUnflaggedN = 0
+	let randomFlagged = 0
+	let attentiveFlagged = 0
+	let attentive = 0
+	let peopleSide = 0
+	let single = 0
+	let sameQuadrant = 0
+	let sameLabel = 0
+	let sameBefore = 0
+	let sameAfter = 0
+	let covered = 0
+	let stressSame = 0
+	const distances: number[] = []
+	const attentiveAnswers: LikertAnswers[] = []
+
+	for (const person of people) {
+		const first = take(mainRandom, instrument, params, person, model)
+		const r = score(first)
+		const truth = styleAt(person.theta.assertiveness, person.theta.responsiveness)
+		const right = signStyle(r) === truth
+		const isFlagged = r.flags.length > 0
+		const isClear = Math.abs(person.theta.assertiveness) > 0.5 && Math.abs(person.theta.responsiveness) > 0.5
+		if (right) quadAll++
+		if (!isFlagged) {
+			unflagged++
+			if (right) quadUnflagged++
+		}
+		if (isClear) {
+			clearN++
+			if (right) clearAll++
+			if (!isFlagged) {
+				clearUnflaggedN++
+				if (right) clearUnflagged++
+			}
+		}
+		if (person.random) {
+			if (isFlagged) randomFlagged++
+			continue
+		}
+		attentive++
+		attentiveAnswers.push(first.answers)
+		if (isFlagged) attentiveFlagged++
+		if (r.dot.x > 0) peopleSide++
+		if (r.placement.kind === 'style') single++
+		const again = score(take(retestRandom, instrument, params, person, model))
+		if (signStyle(r) !== null && signStyle(r) === signStyle(again)) sameQuadrant++
+		if (placementCode(r.placement) === placementCode(again.placement)) sameLabel++
+		if (headlineCode(classifyDot(r.dot)) === headlineCode(classifyDot(again.dot))) sameBefore++
+		if (headlineCode(r.placement) === headlineCode(again.placement)) sameAfter++
+		const region = uncertaintyRegion(r.dot)
+		const d = Math.hypot((again.dot.x - r.dot.x) / region.rx, (again.dot.y - r.dot.y) / region.ry)
+		if (d <= 1) covered++
+		distances.push(Math.hypot((again.dot.x - r.dot.x) / r.dot.se.x, (again.dot.y - r.dot.y) / r.dot.se.y))
+		const l1 = stressLevels(r)
+		const l2 = stressLevels(again)
+		for (const reaction of STRESS_REACTIONS) if (l1[reaction].level === l2[reaction].level) stressSame++
+	}
+
+	const stats = itemStatistics(attentiveAnswers, instrument)
+	const stressAlpha = Object.fromEntries(
+		STRESS_REACTIONS.map((reaction) => {
+			const items = instrument.likertItems.filter((i) => i.kind === 'stress' && i.reaction === reaction)
+			const matrix = attentiveAnswers.map((a) =>
+				items.map((i) => {
+					const v = a[i.id] as number
+					return i.kind === 'stress' && i.keying === 'reverse' ? LIKERT_MIN + LIKERT_MAX - v : v
+				}),
+			)
+			return [reaction, cronbachAlpha(matrix) ?? Number.NaN]
+		}),
+	) as Record<StressReaction, number>
+
+	return {
+		id: options.id,
+		respondents: n,
+		randomResponders: randomCount,
+		alpha: Object.fromEntries(AXES.map((a) => [a, stats.axes[a].alpha ?? Number.NaN])) as Record<Axis, number>,
+		stressAlpha,
+		quadrant: { all: quadAll / n, unflagged: unflagged > 0 ? quadUnflagged / unflagged : Number.NaN },
+		clear: {
+			all: clearN > 0 ? clearAll / clearN : Number.NaN,
+			unflagged: clearUnflaggedN > 0 ? clearUnflagged / clearUnflaggedN : Number.NaN,
+			n: clearN,
+		},
+		flagged: {
+			random: randomCount > 0 ? randomFlagged / randomCount : Number.NaN,
+			attentive: attentiveFlagged / attentive,
+		},
+		peopleSide: peopleSide / attentive,
+		singleStyle: single / attentive,
+		retest: {
+			sameQuadrant: sameQuadrant / attentive,
+			sameLabel: sameLabel / attentive,
+			sameHeadlineBefore: sameBefore / attentive,
+			sameHeadlineAfter: sameAfter / attentive,
+			regionCoverage: covered / attentive,
+			radiusFor85: quantile(distances, 0.85),
+			stressLevelAgreement: stressSame / (attentive * STRESS_REACTIONS.length),
+		},
+	}
+}
+
+export type ScenarioBar = {
+	id: string
+	label: string
+	value: number
+	target: number
+	direction: 'min' | 'max'
+	pass: boolean
+}
+
+/** Issue 16's bars on the combined scenario (and the base scenario's single-style share). */
+export function scenarioBars(combined: ScenarioResult, base: ScenarioResult, margin = 0): ScenarioBar[] {
+	const bar = (id: string, label: string, value: number, direction: 'min' | 'max', target: number): ScenarioBar => {
+		const t = direction === 'min' ? target - margin : target + margin
+		return {
+			id,
+			label,
+			value,
+			target: t,
+			direction,
+			pass: Number.isFinite(value) && (direction === 'min' ? value >= t : value <= t),
+		}
+	}
+	return [
+		bar('combined-quadrant', 'Combined: quadrant accuracy, unflagged', combined.quadrant.unflagged, 'min', 0.72),
+		bar('combined-clear', 'Combined: clear-of-centre accuracy, unflagged', combined.clear.unflagged, 'min', 0.9),
+		bar('combined-random-flagged', 'Combined: random responders flagged', combined.flagged.random, 'min', 0.8),
+		bar(
+			'combined-attentive-flagged',
+			'Combined: attentive respondents flagged',
+			combined.flagged.attentive,
+			'max',
+			0.03,
+		),
+		bar('base-single-style', 'Base: attentive headlined as a single style', base.singleStyle, 'min', 0.6),
+	]
+}
