@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm'
+import { desc, eq, sql } from 'drizzle-orm'
 import type { Problem } from '#app/domain/scenario/problems.ts'
 import type { Scenario } from '#app/domain/scenario/schema.ts'
 import { getDb, type Database, type Transaction } from '#db/client.server.ts'
@@ -39,6 +39,12 @@ export async function latestVersionIdForSlug(db: Db, slug: string): Promise<stri
 }
 
 export type LibraryFileRow = typeof scenarioLibraryFiles.$inferInsert
+
+// Two instances starting at once both publish: the second waits for the first's transaction
+// instead of colliding on the file rows (the lock ends with the transaction).
+export async function lockLibraryForPublishing(tx: Transaction): Promise<void> {
+	await tx.execute(sql`select pg_advisory_xact_lock(4242011)`)
+}
 
 export async function replaceLibraryFiles(db: Db, rows: LibraryFileRow[]): Promise<void> {
 	await db.delete(scenarioLibraryFiles)

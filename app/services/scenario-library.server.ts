@@ -6,6 +6,7 @@ import {
 	insertVersion,
 	latestVersionIdForSlug,
 	listLibraryFiles,
+	lockLibraryForPublishing,
 	replaceLibraryFiles,
 	setScenarioLibrary,
 	type BrokenScenarioFile,
@@ -53,6 +54,7 @@ export async function publishScenarioLibrary(
 	const { sources, unreadable } = readScenarioFiles(dir)
 	const checked = checkLibrary(sources, { strict: true })
 	const summary = await getDb().transaction(async (tx) => {
+		await lockLibraryForPublishing(tx)
 		const rows: LibraryFileRow[] = []
 		let newVersions = 0
 		for (const c of checked) {

@@ -71,6 +71,12 @@ describe('publishing the scenario library', () => {
 		expect(library.broken[1]!.problems[0]!.message).toContain('no node named "nowhere"')
 	})
 
+	it('lets two instances publish at the same moment without a collision', async () => {
+		const results = await Promise.all([publishScenarioLibrary('scenarios'), publishScenarioLibrary('scenarios')])
+		expect(results.every((r) => r.ok)).toBe(true)
+		expect((await listLibraryFiles()).length).toBe(getScenarioLibrary().scenarios.length)
+	})
+
 	it('leaves the admins no way to publish from the web: the library page has no action', () => {
 		expect('action' in adminRoute).toBe(false)
 	})
