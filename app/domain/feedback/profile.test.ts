@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { learnerProfileFrom, reactionLevel, STRESS_LOW } from '#app/domain/feedback/profile.ts'
+import { learnerProfileFrom } from '#app/domain/feedback/profile.ts'
 import type { AssessmentResult } from '#app/domain/assessment/result.ts'
-import { STRESS_ELEVATED } from '#app/domain/assessment/scoring.ts'
+import { stressLevels } from '#app/domain/assessment/stress-levels.ts'
+import { STRESS_REACTIONS } from '#app/domain/style.ts'
 
 const result = (over: Partial<AssessmentResult>): AssessmentResult =>
 	({
@@ -36,11 +37,14 @@ describe('learnerProfileFrom (the one adapter from a stored result)', () => {
 		const p = learnerProfileFrom('r1', result({}))!
 		expect(p.resultId).toBe('r1')
 		expect(p.styles).toEqual(['harmonizer'])
+		// With v1's error (80% band ± 0.65): 4.2 is elevated and clear of the 3.5 cut.
 		expect(p.stress.give_in).toEqual({ level: 'elevated', borderline: false })
-		// 3.6 is above the 3.5 cut but within its uncertainty.
-		expect(p.stress.withdraw).toEqual({ level: 'elevated', borderline: true })
-		expect(p.stress.push_harder).toEqual({ level: 'typical', borderline: false })
-		expect(p.stress.take_over).toEqual({ level: 'low', borderline: false })
+		// 3.6 is above the 3.5 cut, but its band reaches down past the midpoint: typical, borderline.
+		expect(p.stress.withdraw).toEqual({ level: 'typical', borderline: true })
+		// v1's stress scales are too short to tell a 3.0 from either cut: typical, borderline.
+		expect(p.stress.push_harder).toEqual({ level: 'typical', borderline: true })
+		// 2.0 is low, but its band reaches past the 2.5 cut.
+		expect(p.stress.take_over).toEqual({ level: 'low', borderline: true })
 		expect(p).not.toHaveProperty('primary')
 	})
 
@@ -58,9 +62,10 @@ describe('learnerProfileFrom (the one adapter from a stored result)', () => {
 		expect(balanced.flagged).toBe(true)
 	})
 
-	it('puts the cuts where documented', () => {
-		expect(reactionLevel(STRESS_ELEVATED).level).toBe('elevated')
-		expect(reactionLevel(STRESS_LOW - 0.01).level).toBe('low')
-		expect(reactionLevel(STRESS_LOW).level).toBe('typical')
+	it('reads each level from the assessment itself, so the report and the debrief agree', () => {
+		const r = result({})
+		const p = learnerProfileFrom('r', r)!
+		const readings = stressLevels(r)
+		for (const reaction of STRESS_REACTIONS) expect(p.stress[reaction].level).toBe(readings[reaction].level)
 	})
 })

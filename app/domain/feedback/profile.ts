@@ -1,5 +1,5 @@
 import type { AssessmentResult } from '#app/domain/assessment/result.ts'
-import { STRESS_ELEVATED } from '#app/domain/assessment/scoring.ts'
+import { STRESS_LEVEL_CUTS, stressLevels, type StressReading } from '#app/domain/assessment/stress-levels.ts'
 import { STRESS_REACTIONS, type Style, type StressReaction } from '#app/domain/style.ts'
 
 // What the debrief needs to know about the learner: their position and each backup reaction's
@@ -25,29 +25,28 @@ export type LearnerProfile = {
 	stress: Record<StressReaction, ReactionLevel>
 } | null
 
-// Below this mean agreement (1..5) a reaction is "low"; at or above STRESS_ELEVATED it is elevated.
-export const STRESS_LOW = 2.5
-// Half a scale point either side of a cut counts as borderline: about one standard error of a
-// four-item mean on a 1..5 scale.
-export const STRESS_BORDERLINE = 0.5
-
-export function reactionLevel(score: number): ReactionLevel {
-	const level: StressLevel = score >= STRESS_ELEVATED ? 'elevated' : score < STRESS_LOW ? 'low' : 'typical'
-	const borderline =
-		Math.abs(score - STRESS_ELEVATED) < STRESS_BORDERLINE / 2 || Math.abs(score - STRESS_LOW) < STRESS_BORDERLINE / 2
-	return { level, borderline }
+/** A reaction's level as the assessment reads it (score, standard error, 80% band); borderline when
+ * that band reaches across a cut-off, so the feedback words it as a possibility, not a finding. */
+export function reactionLevel(reading: StressReading): ReactionLevel {
+	const crosses = (cut: number) => reading.band.low < cut && cut < reading.band.high
+	return {
+		level: reading.level,
+		borderline: crosses(STRESS_LEVEL_CUTS.elevated) || crosses(STRESS_LEVEL_CUTS.low),
+	}
 }
 
 /**
- * The ONE adapter from today's stored assessment result to the profile the rules read. The
- * psychometrics work will replace the per-reaction level function; keep every use behind this.
+ * The ONE adapter from a stored assessment result to the profile the rules read; the levels come
+ * from the assessment's own stressLevels(), so the report and the debrief never disagree.
  */
 export function learnerProfileFrom(resultId: string, result: AssessmentResult | null | undefined): LearnerProfile {
 	if (!result) return null
 	const p = result.placement
 	const styles: Style[] = p.kind === 'style' ? [p.style] : p.kind === 'blend' ? [...p.styles] : []
-	const stress = Object.fromEntries(
-		STRESS_REACTIONS.map((r) => [r, reactionLevel(result.stress.scores[r] ?? 3)]),
-	) as Record<StressReaction, ReactionLevel>
+	const readings = stressLevels(result)
+	const stress = Object.fromEntries(STRESS_REACTIONS.map((r) => [r, reactionLevel(readings[r])])) as Record<
+		StressReaction,
+		ReactionLevel
+	>
 	return { resultId, styles, dot: { x: result.dot.x, y: result.dot.y }, flagged: result.flags.length > 0, stress }
 }
