@@ -1,6 +1,6 @@
 import { createCookie, redirect } from '@remix-run/node'
 import type { AppLoadContext } from '@remix-run/node'
-import { hashToken } from '#app/auth/crypto.server.ts'
+import { hashToken } from '#app/utils/crypto.server.ts'
 import { recordAudit } from '#app/data/audit.server.ts'
 import { createSessionRow, deleteSessionByHash, findSessionByToken, touchSession } from '#app/data/sessions.server.ts'
 import { isSessionActive, shouldTouchSession, type SessionPolicy } from '#app/domain/accounts/lifetimes.ts'

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm'
 import { getDb, prepared, type Database, type Transaction } from '#db/client.server.ts'
 import { memberships, organisations, sessions, users } from '#db/schema.ts'
-import { hashToken, randomToken } from '#app/auth/crypto.server.ts'
+import { hashToken, randomToken } from '#app/utils/crypto.server.ts'
 import { sessionExpiry, type SessionPolicy } from '#app/domain/accounts/lifetimes.ts'
 
 export async function createSessionRow(

@@ -1,5 +1,5 @@
 import { getDb } from '#db/client.server.ts'
-import { hashToken, randomToken } from '#app/auth/crypto.server.ts'
+import { hashToken, randomToken } from '#app/utils/crypto.server.ts'
 import { hashPassword } from '#app/auth/password.server.ts'
 import { emailIsTaken } from '#app/data/accounts.server.ts'
 import { recordAudit } from '#app/data/audit.server.ts'

@@ -6,7 +6,7 @@ import { action as loginAction } from '#app/routes/login.tsx'
 import { action as signupAction } from '#app/routes/signup.tsx'
 import { action as logoutAction } from '#app/routes/logout.tsx'
 import { loader as homeLoader } from '#app/routes/home.tsx'
-import { hashToken } from '#app/auth/crypto.server.ts'
+import { hashToken } from '#app/utils/crypto.server.ts'
 import { createOrganisation, PASSWORD } from '#tests/support/factories.ts'
 import { cookieFrom, formRequest, getRequest, settle, testContext, uniqueEmail } from '#tests/support/requests.ts'
 
