@@ -11,6 +11,7 @@ const elements = [
 	{ type: 'data', pattern: 'app/data/**' },
 	{ type: 'routes', pattern: 'app/routes/**' },
 	{ type: 'components', pattern: 'app/components/**' },
+	{ type: 'auth', pattern: 'app/auth/**' },
 	{ type: 'server', pattern: 'app/**/*.server.ts', mode: 'full' },
 	{ type: 'app', pattern: 'app/**' },
 	{ type: 'db', pattern: 'db/**' },
@@ -61,12 +62,12 @@ export default tseslint.config(
 					rules: [
 						{
 							from: 'domain',
-							disallow: ['services', 'data', 'routes', 'components', 'server', 'db'],
+							disallow: ['services', 'data', 'routes', 'components', 'auth', 'server', 'db'],
 							message: 'app/domain is pure: it imports no service, repository, server module, component or #db',
 						},
 						{
 							from: 'components',
-							disallow: ['services', 'data', 'routes', 'server', 'db'],
+							disallow: ['services', 'data', 'routes', 'auth', 'server', 'db'],
 							message: 'components are presentational: no server module, service, repository or #db',
 						},
 						{ from: 'routes', disallow: ['db'], message: 'routes never touch #db: call a service or a repository' },
@@ -77,12 +78,12 @@ export default tseslint.config(
 						},
 						{
 							from: 'data',
-							disallow: ['services', 'routes', 'components'],
-							message: 'repositories import no service, route or component',
+							disallow: ['services', 'routes', 'components', 'auth'],
+							message: 'repositories import no service, route, component or app/auth module',
 						},
 						{
 							from: 'db',
-							disallow: ['services', 'data', 'routes', 'components', 'server', 'app'],
+							disallow: ['services', 'data', 'routes', 'components', 'auth', 'server', 'app'],
 							message: 'db/ depends on nothing in app/ except the pure domain',
 						},
 					],

@@ -56,3 +56,14 @@ describe('import boundaries', () => {
 		).toEqual([])
 	})
 })
+
+describe('repositories and auth', () => {
+	it('rejects a repository that imports app/auth (the two layers must not import each other)', async () => {
+		expect(
+			await boundaryErrors(
+				'app/data/fixture-boundary.server.ts',
+				"import { getViewer } from '#app/auth/session.server.ts'\nexport const x = getViewer\n",
+			),
+		).toHaveLength(1)
+	})
+})
