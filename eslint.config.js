@@ -12,7 +12,9 @@ const elements = [
 	{ type: 'routes', pattern: 'app/routes/**' },
 	{ type: 'components', pattern: 'app/components/**' },
 	{ type: 'auth', pattern: 'app/auth/**' },
-	{ type: 'server', pattern: 'app/**/*.server.ts', mode: 'full' },
+	// Server-only helpers outside the layered folders (env, http, crypto). A file-mode pattern over all of
+	// app/ would take precedence over the folders above, so it names app/utils only.
+	{ type: 'server', pattern: 'app/utils/*.server.ts', mode: 'full' },
 	{ type: 'app', pattern: 'app/**' },
 	{ type: 'db', pattern: 'db/**' },
 	{ type: 'scripts', pattern: 'scripts/**' },

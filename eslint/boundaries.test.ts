@@ -67,3 +67,14 @@ describe('repositories and auth', () => {
 		).toHaveLength(1)
 	})
 })
+
+describe('services', () => {
+	it('rejects a service that imports a component', async () => {
+		expect(
+			await boundaryErrors(
+				'app/services/fixture-boundary.server.ts',
+				"import { StyleCircle } from '#app/components/style-circle.tsx'\nexport const x = StyleCircle\n",
+			),
+		).toEqual(['services never import routes or components'])
+	})
+})
