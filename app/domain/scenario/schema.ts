@@ -251,3 +251,8 @@ function canonical(value: unknown): string {
 export function canonicalScenarioJson(scenario: Scenario): string {
 	return canonical(scenario)
 }
+
+/** The same canonical form for any stored JSON value (a version written by an older format). */
+export function canonicalJson(value: unknown): string {
+	return canonical(value)
+}
