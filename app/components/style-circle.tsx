@@ -1,6 +1,5 @@
-import { describePlacement } from '#app/domain/assessment/placement.ts'
-import { BALANCED_RADIUS, BLEND_BAND, classifyDot } from '#app/domain/assessment/placement.ts'
-import { STYLE_NAMES, type Style } from '#app/domain/style.ts'
+import { BALANCED_RADIUS, BLEND_BAND } from '#app/domain/assessment/placement.ts'
+import { STYLE_NAMES, styleAt, type Style } from '#app/domain/style.ts'
 
 // The style circle as plain inline SVG: renders on the server, needs no JavaScript, and takes
 // its colours from currentColor so the page decides the palette. Every part carries a
@@ -29,6 +28,9 @@ export type StyleCircleProps = {
 	title?: string
 	/** Replaces the generated description of where the dot is. */
 	description?: string
+	/** The report's own words for the result (headline and summary), computed by the page with the
+	 * uncertainty region, so the picture's text alternative says what the report says. */
+	placement?: { headline: string; body: string }
 	className?: string
 }
 
@@ -44,14 +46,26 @@ function round(n: number): number {
 	return Math.round(n * 100) / 100
 }
 
-function defaultDescription(dot: StyleCircleProps['dot'], history: StyleCirclePoint[]): string {
+// Without the page's words, name only where the dot sits: the placement rules and their text stay
+// on the server (the learner pages' JavaScript budget).
+function whereWords(dot: StyleCirclePoint): string {
+	if (Math.hypot(dot.x, dot.y) < BALANCED_RADIUS) return 'Balanced.'
+	const style = styleAt(dot.y, dot.x)
+	return style ? `in the ${STYLE_NAMES[style]} quarter.` : 'on an axis between two styles.'
+}
+
+function defaultDescription(
+	dot: StyleCircleProps['dot'],
+	history: StyleCirclePoint[],
+	placement?: { headline: string; body: string },
+): string {
 	const axes =
 		'A circle with two axes: asks to tells from bottom to top, task to people from left to right. Director is top left, Energizer top right, Analyst bottom left and Harmonizer bottom right, with a blend zone around the centre and along the axes.'
 	if (!dot) return `${axes} No result is shown yet.`
-	const { headline, body } = describePlacement(classifyDot({ ...dot, distance: Math.hypot(dot.x, dot.y) }))
+	const said = placement ? `${placement.headline}. ${placement.body}` : whereWords(dot)
 	const earlier =
 		history.length > 0 ? ` Faded dots show ${history.length} earlier result${history.length === 1 ? '' : 's'}.` : ''
-	return `${axes} The dot shows your result: ${headline}. ${body} ${coordinates(dot)}${earlier}`
+	return `${axes} The dot shows your result: ${said} ${coordinates(dot)}${earlier}`
 }
 
 // The same numbers the picture plots, so a screen-reader user gets the position, not just its name.
@@ -90,6 +104,7 @@ export function StyleCircle({
 	id = 'style-circle',
 	title,
 	description,
+	placement,
 	className,
 }: StyleCircleProps) {
 	const titleId = `${id}-title`
@@ -103,7 +118,7 @@ export function StyleCircle({
 			aria-labelledby={`${titleId} ${descId}`}
 		>
 			<title id={titleId}>{title ?? 'Communication style circle'}</title>
-			<desc id={descId}>{description ?? defaultDescription(dot, history)}</desc>
+			<desc id={descId}>{description ?? defaultDescription(dot, history, placement)}</desc>
 
 			<g className="style-circle__quadrants">
 				{QUADRANTS.map((q, i) => (

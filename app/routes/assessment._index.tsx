@@ -8,7 +8,8 @@ import { ProfileTabs } from '#app/components/feedback/profile-tabs.tsx'
 import { StyleCircle } from '#app/components/style-circle.tsx'
 import { beginAssessment, currentPage } from '#app/services/assessment.server.ts'
 import { abandonAssessment, listOwnResults, parseStoredResult } from '#app/data/assessments.server.ts'
-import { describePlacement, SELF_REPORT_STATEMENT } from '#app/domain/assessment/report-content.ts'
+import { describePlacement } from '#app/domain/assessment/placement.ts'
+import { SELF_REPORT_STATEMENT } from '#app/domain/assessment/report-notes.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { badRequest, readFormData } from '#app/utils/http.server.ts'
 import { unwrap } from '#app/utils/service-response.server.ts'
@@ -30,14 +31,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const page = unwrap(current)
 	const results = rows.map((r) => {
 		const result = parseStoredResult(r.result)
+		const { headline, body } = describePlacement(result.placement)
 		return {
 			id: r.id,
 			createdAt: r.createdAt,
-			headline: describePlacement(result.placement).headline,
+			headline,
+			summary: body,
 			dot: { x: result.dot.x, y: result.dot.y },
 		}
 	})
 	return json({
+		// Text as data, not code: the page's JavaScript budget.
+		statement: SELF_REPORT_STATEMENT,
 		inProgress: page ? { firstQuestion: page.progress.firstQuestion, total: page.progress.totalQuestions } : null,
 		results,
 	})
@@ -55,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AssessmentHome() {
-	const { inProgress, results } = useLoaderData<typeof loader>()
+	const { inProgress, results, statement } = useLoaderData<typeof loader>()
 	const latest = results[results.length - 1]
 	return (
 		<>
@@ -73,7 +78,7 @@ export default function AssessmentHome() {
 						About 10 minutes: statements about how you work, a few about tense conversations, and short quotes where you
 						read the speaker's style. Pages are saved as you go, so you can stop and carry on later on any device.
 					</p>
-					<p className="report-statement">{SELF_REPORT_STATEMENT} Only you see your answers.</p>
+					<p className="report-statement">{statement} Only you see your answers.</p>
 					<ResumeOrStart
 						resumeTo={inProgress ? '/assessment/take' : undefined}
 						resumeLabel={
@@ -89,6 +94,7 @@ export default function AssessmentHome() {
 							<StyleCircle
 								id="history-circle"
 								dot={latest.dot}
+								placement={{ headline: latest.headline, body: latest.summary }}
 								history={results.slice(0, -1).map((r) => ({ ...r.dot, label: formatDate(r.createdAt) }))}
 							/>
 							<ul className="people-list gap-above">

@@ -8,14 +8,9 @@ import { getOwnResult, listOwnResults, parseStoredResult, StoredResultError } fr
 import { recommendNext } from '#app/domain/practice/recommend.ts'
 import { practiceHistory, recommendable } from '#app/services/debrief.server.ts'
 import { getInstrument } from '#app/domain/assessment/item-bank.ts'
-import {
-	CIRCLE_LEGEND,
-	REGION_EXPLANATION,
-	RETAKE_GUIDANCE,
-	buildReport,
-	describePlacement,
-	homeStyle,
-} from '#app/domain/assessment/report-content.ts'
+import { describePlacement } from '#app/domain/assessment/placement.ts'
+import { buildReport, homeStyle } from '#app/domain/assessment/report-content.ts'
+import { CIRCLE_LEGEND, REGION_EXPLANATION, RETAKE_GUIDANCE } from '#app/domain/assessment/report-notes.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { httpError, notFound } from '#app/utils/http.server.ts'
 import assessmentStyles from '#app/styles/assessment.css?url'
@@ -48,11 +43,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	// The one "what next" function, shared with the debrief and Home.
 	const progress = await practiceHistory(viewer)
 	const recommended = recommendNext(recommendable(), { ...progress.history, home: homeStyle(report.placement) }, 3)
-	return json({ report, createdAt: row.createdAt, instrumentVersion: row.instrumentVersion, history, recommended })
+	// The fixed sentences travel as data, not code: the page's JavaScript budget.
+	const notes = { legend: CIRCLE_LEGEND, region: REGION_EXPLANATION, retake: RETAKE_GUIDANCE }
+	return json({
+		report,
+		createdAt: row.createdAt,
+		instrumentVersion: row.instrumentVersion,
+		history,
+		recommended,
+		notes,
+	})
 }
 
 export default function StyleReportPage() {
-	const { report, createdAt, instrumentVersion, history, recommended } = useLoaderData<typeof loader>()
+	const { report, createdAt, instrumentVersion, history, recommended, notes } = useLoaderData<typeof loader>()
 	return (
 		<div className="stack">
 			<p className="small">
@@ -74,11 +78,12 @@ export default function StyleReportPage() {
 						id="report-circle"
 						dot={{ ...report.dot, se: { x: report.region.rx, y: report.region.ry } }}
 						history={history}
+						placement={{ headline: report.headline, body: report.body }}
 					/>
 					<details className="circle-legend small">
 						<summary>How to read this circle</summary>
 						<ul>
-							{CIRCLE_LEGEND.map((l) => (
+							{notes.legend.map((l) => (
 								<li key={l.key}>{l.text}</li>
 							))}
 						</ul>
@@ -90,7 +95,7 @@ export default function StyleReportPage() {
 					</p>
 					<h1 id="report-heading">{report.headline}</h1>
 					<p>{report.body}</p>
-					<p className="small">{REGION_EXPLANATION}</p>
+					<p className="small">{notes.region}</p>
 					{report.note ? <p>{report.note}</p> : null}
 					<p className="report-statement">{report.statement}</p>
 				</div>
@@ -213,7 +218,7 @@ export default function StyleReportPage() {
 			</section>
 			<section className="card" aria-labelledby="retake-heading">
 				<h2 id="retake-heading">Taking it again</h2>
-				<p>{RETAKE_GUIDANCE}</p>
+				<p>{notes.retake}</p>
 			</section>
 			{recommended.length > 0 ? (
 				<section className="card" aria-labelledby="practice-heading">

@@ -7,7 +7,7 @@ import { ErrorSummary } from '#app/components/error-summary.tsx'
 import { currentPage, submitPage } from '#app/services/assessment.server.ts'
 import { LIKERT_LABELS, type LikertValue } from '#app/domain/assessment/item-bank.ts'
 import { STYLES, STYLE_DESCRIPTIONS, STYLE_NAMES } from '#app/domain/style.ts'
-import { CONSENT_NOTE, STYLES_PRIMER } from '#app/domain/assessment/report-content.ts'
+import { CONSENT_NOTE, STYLES_PRIMER } from '#app/domain/assessment/report-notes.ts'
 import { badRequest, readFormData } from '#app/utils/http.server.ts'
 import { unwrap } from '#app/utils/service-response.server.ts'
 import assessmentStyles from '#app/styles/assessment.css?url'
@@ -20,7 +20,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const page = unwrap(await currentPage(viewer))
 	if (!page) throw redirect('/assessment')
 	const { attempt, ...view } = page
-	return json({ ...view, page: attempt.page })
+	// The consent note and the styles primer travel as data, not code: the page's JavaScript budget
+	// has no room for text shown once.
+	const consent = view.isFirstPage ? CONSENT_NOTE : null
+	const primer = view.isFirstCuePage
+		? {
+				...STYLES_PRIMER,
+				styles: STYLES.map((s) => ({ id: s, name: STYLE_NAMES[s], description: STYLE_DESCRIPTIONS[s] })),
+			}
+		: null
+	return json({ ...view, page: attempt.page, consent, primer })
 }
 
 const pageField = z.object({ page: z.coerce.number().int().min(0).max(1000) })
@@ -71,29 +80,29 @@ export default function TakeAssessment() {
 					? 'Think of how you usually are at work, not how you would like to be. There are no right answers.'
 					: 'For each person, choose the style their words suggest most.'}
 			</p>
-			{data.isFirstPage ? (
+			{data.consent ? (
 				<section className="card consent-note gap-below" aria-labelledby="consent-heading">
 					<h2 id="consent-heading">Before you start</h2>
-					<p>{CONSENT_NOTE.what}</p>
-					<p>{CONSENT_NOTE.who}</p>
+					<p>{data.consent.what}</p>
+					<p>{data.consent.who}</p>
 					<p className="flush">
-						<strong>{CONSENT_NOTE.purpose}</strong>
+						<strong>{data.consent.purpose}</strong>
 					</p>
 				</section>
 			) : null}
-			{data.isFirstCuePage ? (
+			{data.primer ? (
 				<section className="card styles-primer gap-below" aria-labelledby="primer-heading">
 					<h2 id="primer-heading">The four styles</h2>
-					<p>{STYLES_PRIMER.intro}</p>
+					<p>{data.primer.intro}</p>
 					<dl className="styles-primer__list">
-						{STYLES.map((style) => (
-							<div key={style}>
-								<dt>{STYLE_NAMES[style]}</dt>
-								<dd>{STYLE_DESCRIPTIONS[style]}</dd>
+						{data.primer.styles.map((style) => (
+							<div key={style.id}>
+								<dt>{style.name}</dt>
+								<dd>{style.description}</dd>
 							</div>
 						))}
 					</dl>
-					<p className="small muted flush">{STYLES_PRIMER.note}</p>
+					<p className="small muted flush">{data.primer.note}</p>
 				</section>
 			) : null}
 			<ErrorSummary

@@ -5,13 +5,13 @@ import { buildAssessmentOrder } from '#app/domain/assessment/order.ts'
 import {
 	FLEX_ADVICE,
 	FLEX_TOWARD,
-	SELF_REPORT_STATEMENT,
 	STRESS_GUIDES,
 	STYLE_PROFILES,
 	buildReport,
 	describePlacement,
 	flexAdvice,
 } from '#app/domain/assessment/report-content.ts'
+import { SELF_REPORT_STATEMENT } from '#app/domain/assessment/report-notes.ts'
 import { scoreAssessment } from '#app/domain/assessment/scoring.ts'
 import { STRESS_REACTIONS, STYLES, type StressReaction } from '#app/domain/style.ts'
 

@@ -2,6 +2,7 @@ import type { ScenarioMachine } from '#app/domain/scenario/compile.ts'
 import type { PathStep } from '#app/domain/scenario/play-context.ts'
 import type { Scenario } from '#app/domain/scenario/schema.ts'
 import type { Outcome } from '#app/domain/practice/outcomes.ts'
+import { withArticle } from '#app/domain/feedback/wording.ts'
 import {
 	STRESS_REACTION_NAMES,
 	STRESS_REACTIONS,
@@ -95,11 +96,6 @@ export function closestRelation(styles: readonly Style[], theirs: Style): StyleR
 }
 
 /** "a Director", "an Analyst". */
-export function withArticle(word: string, capital = false): string {
-	const article = /^[AEIOU]/i.test(word) ? 'an' : 'a'
-	return `${capital ? article[0]!.toUpperCase() + article.slice(1) : article} ${word}`
-}
-
 export function formatSteps(steps: readonly number[]): string {
 	if (steps.length <= 1) return steps.join('')
 	return `${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1]}`
