@@ -50,19 +50,26 @@ export async function createOrFindOpenAttempt(
 ): Promise<{ row: AttemptRow; created: boolean }> {
 	const [inserted] = await db.insert(attempts).values(input).onConflictDoNothing().returning()
 	if (inserted) return { row: inserted, created: true }
-	const [open] = await db
-		.select()
-		.from(attempts)
-		.where(
-			and(
-				eq(attempts.organisationId, input.organisationId),
-				eq(attempts.userId, input.userId),
-				eq(attempts.scenarioSlug, input.scenarioSlug),
-				eq(attempts.status, 'in_progress'),
-			),
-		)
+	const [open] = await db.select().from(attempts).where(openAttemptOf(input))
 	if (!open) throw new Error('an attempt insert conflicted, yet no open attempt was found')
 	return { row: open, created: false }
+}
+
+type LearnerScenario = { organisationId: string; userId: string; scenarioSlug: string }
+
+// The learner's open attempt on a scenario: at most one row (the partial unique index attempts_open_key).
+function openAttemptOf(key: LearnerScenario) {
+	return and(
+		eq(attempts.organisationId, key.organisationId),
+		eq(attempts.userId, key.userId),
+		eq(attempts.scenarioSlug, key.scenarioSlug),
+		eq(attempts.status, 'in_progress'),
+	)
+}
+
+/** Abandons the learner's open attempt on a scenario, if there is one. */
+export async function abandonOpenAttempt(key: LearnerScenario, db: Database | Transaction = getDb()): Promise<void> {
+	await db.update(attempts).set({ status: 'abandoned', completedAt: new Date() }).where(openAttemptOf(key))
 }
 
 // The learner's own attempt only: anyone else's (or another organisation's) is not found.

@@ -1,4 +1,5 @@
 import { and, eq, lte, sql } from 'drizzle-orm'
+import { abandonOpenAttempt } from '#app/data/attempts.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { attempts, decisions } from '#db/schema.ts'
 
@@ -16,17 +17,7 @@ export async function createAttemptFromPrefix(input: {
 	steps: number
 }): Promise<string> {
 	return getDb().transaction(async (tx) => {
-		await tx
-			.update(attempts)
-			.set({ status: 'abandoned', completedAt: new Date() })
-			.where(
-				and(
-					eq(attempts.organisationId, input.organisationId),
-					eq(attempts.userId, input.userId),
-					eq(attempts.scenarioSlug, input.scenarioSlug),
-					eq(attempts.status, 'in_progress'),
-				),
-			)
+		await abandonOpenAttempt(input, tx)
 		const [row] = await tx
 			.insert(attempts)
 			.values({

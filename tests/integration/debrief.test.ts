@@ -196,4 +196,30 @@ describe('the ending step', () => {
 		const copied = await getDb().select().from(decisions).where(eq(decisions.attemptId, newId))
 		expect(copied.map((d) => d.choiceId)).toEqual([steps[0]!.choice])
 	})
+
+	it('"try again from here" abandons the open attempt of the same scenario first', async () => {
+		const { organisationId, cookie } = await learner()
+		const scenario = library()[0]!
+		const attemptId = await start(cookie, scenario.id)
+		await playAllBut(attemptId, cookie, pathOf(scenario), 0)
+		const openId = await start(cookie, scenario.id)
+		expect(openId).not.toBe(attemptId)
+		const res = await settle(
+			debriefAction({
+				request: formRequest(`/play/${attemptId}/debrief`, { intent: 'retry', step: '2' }, { cookie }),
+				params: { attemptId },
+				context: testContext(),
+			}),
+		)
+		expect(res.status).toBe(302)
+		const newId = res.headers.get('Location')!.split('/').pop()!
+		const rows = await getDb()
+			.select({ id: attempts.id, status: attempts.status })
+			.from(attempts)
+			.where(and(eq(attempts.organisationId, organisationId), eq(attempts.status, 'in_progress')))
+		expect(rows).toEqual([{ id: newId, status: 'in_progress' }])
+		const [old] = await getDb().select().from(attempts).where(eq(attempts.id, openId))
+		expect(old).toMatchObject({ status: 'abandoned' })
+		expect(old!.completedAt).not.toBeNull()
+	})
 })

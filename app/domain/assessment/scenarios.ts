@@ -1,4 +1,4 @@
-import type { CueAnswers, LikertAnswers, PageTiming } from '#app/domain/assessment/answers.ts'
+import type { LikertAnswers } from '#app/domain/assessment/answers.ts'
 import {
 	CURRENT_INSTRUMENT,
 	LIKERT_MAX,
@@ -9,8 +9,7 @@ import {
 } from '#app/domain/assessment/item-bank.ts'
 import { cronbachAlpha, itemStatistics } from '#app/domain/assessment/item-stats.ts'
 import { DEFAULT_NORMS, normsFor, type Norms } from '#app/domain/assessment/norms.ts'
-import { buildAssessmentOrder, type AssessmentOrder } from '#app/domain/assessment/order.ts'
-import { MAX_SEED, createRandom, type Random } from '#app/domain/assessment/random.ts'
+import { createRandom, type Random } from '#app/domain/assessment/random.ts'
 import type { AssessmentResult } from '#app/domain/assessment/result.ts'
 import {
 	classifyDot,
@@ -19,8 +18,17 @@ import {
 	scoreAssessment,
 	uncertaintyRegion,
 } from '#app/domain/assessment/scoring.ts'
+import {
+	drawItemParams,
+	drawPerson as drawSimulatedPerson,
+	gradedResponse,
+	takeAssessment,
+	type ItemParams,
+	type Person as SimulatedPerson,
+	type Respondent,
+} from '#app/domain/assessment/simulation.ts'
 import { stressLevels } from '#app/domain/assessment/stress-levels.ts'
-import { AXES, STRESS_REACTIONS, STYLES, styleAt, type Axis, type StressReaction } from '#app/domain/style.ts'
+import { AXES, STRESS_REACTIONS, styleAt, type Axis, type StressReaction } from '#app/domain/style.ts'
 
 // The harder simulation study (issue 16). The base study (simulation.ts) draws answers from the
 // same kind of model the scoring assumes; these scenarios break that assumption the ways real data
@@ -76,56 +84,10 @@ export const SCENARIOS: { id: string; label: string; model: ScenarioModel }[] = 
 	},
 ]
 
-type ItemParams = { a: number; thresholds: number[]; cross: number }
-
-type Person = {
-	theta: Record<Axis, number>
-	stress: Record<StressReaction, number>
-	acquiescence: number
-	secondsPerItem: number
-	cueSkill: number
-	random: boolean
-}
-
-const THRESHOLDS = [-2.0, -0.75, 0.75, 2.0]
-
-function drawItems(random: Random, instrument: Instrument, model: ScenarioModel): Map<string, ItemParams> {
-	const params = new Map<string, ItemParams>()
-	for (const item of instrument.likertItems) {
-		const a = random.uniform(model.discrimination.min, model.discrimination.max)
-		const shift = random.normal() * 0.35
-		const raw = THRESHOLDS.map((b) => b + shift + random.normal() * 0.2).sort((x, y) => x - y)
-		const thresholds: number[] = []
-		for (const b of raw) {
-			const previous = thresholds[thresholds.length - 1]
-			thresholds.push(previous === undefined ? b : Math.max(b, previous + 0.3))
-		}
-		params.set(item.id, { a, thresholds, cross: random.normal() * model.crossLoadingSd })
-	}
-	return params
-}
+type Person = SimulatedPerson & { random: boolean }
 
 function drawPerson(random: Random, model: ScenarioModel, isRandom: boolean): Person {
-	return {
-		theta: { assertiveness: random.normal(), responsiveness: random.normal() },
-		stress: {
-			take_over: random.normal(),
-			push_harder: random.normal(),
-			give_in: random.normal(),
-			withdraw: random.normal(),
-		},
-		acquiescence: random.normal() * model.acquiescenceSd,
-		secondsPerItem: 5 * Math.exp(random.normal() * 0.3),
-		cueSkill: random.uniform(0.45, 0.95),
-		random: isRandom,
-	}
-}
-
-function graded(random: Random, params: ItemParams, eta: number): LikertValue {
-	const u = random.next()
-	let value = LIKERT_MIN
-	for (const b of params.thresholds) if (u < 1 / (1 + Math.exp(-params.a * (eta - b)))) value++
-	return value as LikertValue
+	return { ...drawSimulatedPerson(random, model.acquiescenceSd), random: isRandom }
 }
 
 function answer(
@@ -146,26 +108,7 @@ function answer(
 	} else {
 		eta = (item.keying === 'reverse' ? -1 : 1) * person.stress[item.reaction]
 	}
-	return graded(random, params, eta + person.acquiescence)
-}
-
-function timings(random: Random, order: AssessmentOrder, secondsPerItem: number): PageTiming[] {
-	return order.pages.map((page) => {
-		const count = page.kind === 'likert' ? page.itemIds.length : page.vignetteIds.length
-		const scale = page.kind === 'likert' ? 1 : 12 / 5
-		let seconds = 0
-		for (let i = 0; i < count; i++) seconds += secondsPerItem * scale * Math.exp(random.normal() * 0.5)
-		return { itemCount: count, durationMs: Math.round(seconds * 1000) }
-	})
-}
-
-function cues(random: Random, instrument: Instrument, skill: number): CueAnswers {
-	const out: CueAnswers = {}
-	for (const v of instrument.vignettes) {
-		const wrong = STYLES.filter((s) => s !== v.answer)
-		out[v.id] = random.next() < skill ? v.answer : (wrong[random.int(wrong.length)] ?? v.answer)
-	}
-	return out
+	return gradedResponse(random, params, eta + person.acquiescence)
 }
 
 function take(
@@ -175,16 +118,13 @@ function take(
 	person: Person,
 	model: ScenarioModel,
 ) {
-	const order = buildAssessmentOrder(random.int(MAX_SEED + 1), instrument)
-	const answers: LikertAnswers = {}
-	for (const item of instrument.likertItems)
-		answers[item.id] = answer(random, item, params.get(item.id) as ItemParams, person, model)
-	return {
-		order,
-		answers,
-		cueAnswers: cues(random, instrument, person.random ? 0.25 : person.cueSkill),
-		pageTimings: timings(random, order, person.secondsPerItem),
+	const answerLikert = () => {
+		const answers: LikertAnswers = {}
+		for (const item of instrument.likertItems)
+			answers[item.id] = answer(random, item, params.get(item.id) as ItemParams, person, model)
+		return answers
 	}
+	return takeAssessment(random, instrument, answerLikert, person.random ? 0.25 : person.cueSkill, person.secondsPerItem)
 }
 
 export type ScenarioResult = {
@@ -236,13 +176,13 @@ export function runScenario(options: {
 	const norms = options.norms ?? normsFor(instrument.version) ?? DEFAULT_NORMS
 	const { model, respondents: n } = options
 	const root = createRandom(options.seed)
-	const params = drawItems(root.fork('items'), instrument, model)
+	const params = drawItemParams(root.fork('items'), instrument, model.discrimination, model.crossLoadingSd)
 	const peopleRandom = root.fork('people')
 	const randomCount = Math.round(n * model.randomShare)
 	const people = Array.from({ length: n }, (_, i) => drawPerson(peopleRandom, model, i < randomCount))
 	const mainRandom = root.fork('main')
 	const retestRandom = root.fork('retest')
-	const score = (r: ReturnType<typeof take>) => scoreAssessment({ instrument, norms, ...r })
+	const score = (r: Respondent) => scoreAssessment({ instrument, norms, ...r })
 
 	let quadAll = 0
 	let quadUnflagged = 0

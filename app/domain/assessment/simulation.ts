@@ -50,9 +50,10 @@ export const SIMULATION_MODEL = {
 	straightLinerStray: 0.1,
 } as const
 
-type ItemParams = { a: number; thresholds: number[] }
+/** One item's graded-response parameters; `cross` is its loading on the other axis (0 in the base study). */
+export type ItemParams = { a: number; thresholds: number[]; cross: number }
 
-type Person = {
+export type Person = {
 	theta: Record<Axis, number>
 	stress: Record<StressReaction, number>
 	acquiescence: number
@@ -60,18 +61,28 @@ type Person = {
 	cueSkill: number
 }
 
-type Respondent = {
+export type Respondent = {
 	order: AssessmentOrder
 	answers: LikertAnswers
 	cueAnswers: CueAnswers
 	pageTimings: PageTiming[]
 }
 
-function drawItemParams(random: Random, instrument: Instrument): Map<string, ItemParams> {
+/**
+ * Item parameters for every Likert item. With `crossLoadingSd` set, each item also draws a
+ * cross-loading after its thresholds (scenarios.ts); without it nothing more is drawn, so the base
+ * study's random stream is unchanged.
+ */
+export function drawItemParams(
+	random: Random,
+	instrument: Instrument,
+	discrimination: { min: number; max: number } = SIMULATION_MODEL.discrimination,
+	crossLoadingSd?: number,
+): Map<string, ItemParams> {
 	const m = SIMULATION_MODEL
 	const params = new Map<string, ItemParams>()
 	for (const item of instrument.likertItems) {
-		const a = random.uniform(m.discrimination.min, m.discrimination.max)
+		const a = random.uniform(discrimination.min, discrimination.max)
 		const shift = random.normal() * m.itemLocationSd
 		const raw = m.thresholds.map((b) => b + shift + random.normal() * m.thresholdJitterSd).sort((x, y) => x - y)
 		// Keep thresholds ordered with a minimum gap so every category stays reachable.
@@ -80,12 +91,13 @@ function drawItemParams(random: Random, instrument: Instrument): Map<string, Ite
 			const previous = thresholds[thresholds.length - 1]
 			thresholds.push(previous === undefined ? b : Math.max(b, previous + m.minThresholdGap))
 		}
-		params.set(item.id, { a, thresholds })
+		const cross = crossLoadingSd === undefined ? 0 : random.normal() * crossLoadingSd
+		params.set(item.id, { a, thresholds, cross })
 	}
 	return params
 }
 
-function drawPerson(random: Random, acquiescenceSd: number): Person {
+export function drawPerson(random: Random, acquiescenceSd: number): Person {
 	const m = SIMULATION_MODEL.secondsPerItem
 	return {
 		theta: { assertiveness: random.normal(), responsiveness: random.normal() },
@@ -102,7 +114,7 @@ function drawPerson(random: Random, acquiescenceSd: number): Person {
 }
 
 /** Graded-response draw: P(X ≥ k+1) = logistic(a (η − b_k)). */
-function gradedResponse(random: Random, params: ItemParams, eta: number): LikertValue {
+export function gradedResponse(random: Random, params: ItemParams, eta: number): LikertValue {
 	const u = random.next()
 	let value = LIKERT_MIN
 	for (const b of params.thresholds) {
@@ -134,7 +146,7 @@ function attentiveAnswer(
 	return gradedResponse(random, params, trait + acquiescence)
 }
 
-function pageTimings(random: Random, order: AssessmentOrder, secondsPerItem: number): PageTiming[] {
+export function pageTimings(random: Random, order: AssessmentOrder, secondsPerItem: number): PageTiming[] {
 	const itemSd = SIMULATION_MODEL.secondsPerItem.itemSd
 	return order.pages.map((page) => {
 		const count = page.kind === 'likert' ? page.itemIds.length : page.vignetteIds.length
@@ -146,13 +158,34 @@ function pageTimings(random: Random, order: AssessmentOrder, secondsPerItem: num
 	})
 }
 
-function cueAnswers(random: Random, instrument: Instrument, skill: number): CueAnswers {
+export function cueAnswers(random: Random, instrument: Instrument, skill: number): CueAnswers {
 	const answers: CueAnswers = {}
 	for (const v of instrument.vignettes) {
 		const wrong = STYLES.filter((s) => s !== v.answer)
 		answers[v.id] = random.next() < skill ? v.answer : (wrong[random.int(wrong.length)] ?? v.answer)
 	}
 	return answers
+}
+
+/**
+ * One simulated sitting, drawn in a fixed order (item order, Likert answers, cue answers, page
+ * timings) so every caller keeps the same random stream; only how the Likert answers are given differs.
+ */
+export function takeAssessment(
+	random: Random,
+	instrument: Instrument,
+	answerLikert: (order: AssessmentOrder) => LikertAnswers,
+	cueSkill: number,
+	secondsPerItem: number,
+): Respondent {
+	const order = buildAssessmentOrder(random.int(MAX_SEED + 1), instrument)
+	const answers = answerLikert(order)
+	return {
+		order,
+		answers,
+		cueAnswers: cueAnswers(random, instrument, cueSkill),
+		pageTimings: pageTimings(random, order, secondsPerItem),
+	}
 }
 
 function simulateAttentive(
@@ -162,17 +195,14 @@ function simulateAttentive(
 	person: Person,
 	acquiescence: number,
 ): Respondent {
-	const order = buildAssessmentOrder(random.int(MAX_SEED + 1), instrument)
-	const answers: LikertAnswers = {}
-	for (const item of instrument.likertItems) {
-		answers[item.id] = attentiveAnswer(random, item, params.get(item.id) as ItemParams, person, acquiescence)
+	const answerLikert = () => {
+		const answers: LikertAnswers = {}
+		for (const item of instrument.likertItems) {
+			answers[item.id] = attentiveAnswer(random, item, params.get(item.id) as ItemParams, person, acquiescence)
+		}
+		return answers
 	}
-	return {
-		order,
-		answers,
-		cueAnswers: cueAnswers(random, instrument, person.cueSkill),
-		pageTimings: pageTimings(random, order, person.secondsPerItem),
-	}
+	return takeAssessment(random, instrument, answerLikert, person.cueSkill, person.secondsPerItem)
 }
 
 export const STRAIGHT_LINER_PATTERNS = ['constant', 'stray', 'per-page'] as const
@@ -184,30 +214,27 @@ function simulateStraightLiner(
 	person: Person,
 	pattern: StraightLinerPattern,
 ): Respondent {
-	const order = buildAssessmentOrder(random.int(MAX_SEED + 1), instrument)
 	const anyValue = () => (LIKERT_MIN + random.int(LIKERT_MAX - LIKERT_MIN + 1)) as LikertValue
-	const answers: LikertAnswers = {}
-	if (pattern === 'per-page') {
-		// Page by page: one answer for a whole page, a fresh random choice on each page.
-		for (const page of order.pages) {
-			if (page.kind !== 'likert') continue
+	const answerLikert = (order: AssessmentOrder) => {
+		const answers: LikertAnswers = {}
+		if (pattern === 'per-page') {
+			// Page by page: one answer for a whole page, a fresh random choice on each page.
+			for (const page of order.pages) {
+				if (page.kind !== 'likert') continue
+				const value = anyValue()
+				for (const id of page.itemIds) answers[id] = value
+			}
+		} else {
 			const value = anyValue()
-			for (const id of page.itemIds) answers[id] = value
+			const stray = pattern === 'constant' ? 0 : SIMULATION_MODEL.straightLinerStray
+			for (const item of instrument.likertItems) {
+				answers[item.id] = random.next() < stray ? otherValue(random, value) : value
+			}
 		}
-	} else {
-		const value = anyValue()
-		const stray = pattern === 'constant' ? 0 : SIMULATION_MODEL.straightLinerStray
-		for (const item of instrument.likertItems) {
-			answers[item.id] = random.next() < stray ? otherValue(random, value) : value
-		}
+		return answers
 	}
 	// Timed like attentive people on purpose: the answer-pattern checks must catch them on their own.
-	return {
-		order,
-		answers,
-		cueAnswers: cueAnswers(random, instrument, 0.25),
-		pageTimings: pageTimings(random, order, person.secondsPerItem),
-	}
+	return takeAssessment(random, instrument, answerLikert, 0.25, person.secondsPerItem)
 }
 
 export type SimulationResult = {

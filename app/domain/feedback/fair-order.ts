@@ -1,4 +1,4 @@
-import { mulberry32 } from '#app/domain/assessment/random.ts'
+import { createRandom } from '#app/domain/assessment/random.ts'
 
 // Replies are shown in an order shuffled per attempt and turn (DESIGN §2 "Fair order"). The order
 // is a pure function of (attempt id, node id): the same on reload, on another device and without
@@ -22,13 +22,5 @@ export function orderSeed(attemptId: string, nodeId: string): number {
 
 /** A shuffled copy of `choices` (Fisher–Yates driven by the turn's seed); the input is untouched. */
 export function orderChoices<T>(attemptId: string, nodeId: string, choices: readonly T[]): T[] {
-	const next = mulberry32(orderSeed(attemptId, nodeId))
-	const copy = choices.slice()
-	for (let i = copy.length - 1; i > 0; i--) {
-		const j = Math.floor(next() * (i + 1))
-		const a = copy[i] as T
-		copy[i] = copy[j] as T
-		copy[j] = a
-	}
-	return copy
+	return createRandom(orderSeed(attemptId, nodeId)).shuffle(choices)
 }
