@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
 
 // Sign-in accepts at most 16 KiB. A hidden field past the cap (the client-side checks ignore
 // unknown fields) makes the browser send an oversized form the ordinary way.
-async function padSignInForm(page: import('@playwright/test').Page) {
+async function padSignInForm(page: Page) {
 	await page.evaluate(() => {
 		const pad = document.createElement('input')
 		pad.type = 'hidden'
