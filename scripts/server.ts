@@ -9,7 +9,7 @@ import net from 'node:net'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
-import type { ServerBuild } from '@remix-run/node'
+import { createRequestHandler as createRemixHandler, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
@@ -21,7 +21,7 @@ import { pruneExpired } from '#app/data/maintenance.server.ts'
 import { publishScenarioLibrary, refreshScenarioLibrary } from '#app/services/scenario-library.server.ts'
 import { formatProblem } from '#app/domain/scenario/problems.ts'
 import { checkRequestOrigin } from '#app/security/origin-check.ts'
-import { bodyLimitFor, tooLargeMessage } from '#app/security/body-limit.ts'
+import { bodyLimitFor } from '#app/security/body-limit.ts'
 import { cookiesAreSecure, EnvError, parseEnv } from '#app/utils/env.server.ts'
 import { logError } from '#app/utils/log-error.server.ts'
 
@@ -30,6 +30,7 @@ declare global {
 	namespace Express {
 		interface Locals {
 			cspNonce: string
+			bodyTooLarge?: boolean
 		}
 	}
 }
@@ -181,23 +182,16 @@ app.disable('x-powered-by')
 app.set('trust proxy', env.TRUST_PROXY)
 app.use(compression())
 
-// A declared body over the cap is refused before a byte of it is read (readFormData caps
-// bodies of unknown length). Connection: close, so the rest is never read either.
+// A declared body over the cap is never read (readFormData caps bodies of unknown length).
+// The request still goes through Remix, without its body, so the form answers the 413 in the
+// app's own page: as the form's error on sign-in, sign-up and invitations.
 app.use((req, res, next) => {
-	const limit = bodyLimitFor(req.path)
-	if (Number(req.get('content-length') ?? 0) <= limit) return next()
+	if (Number(req.get('content-length') ?? 0) <= bodyLimitFor(req.path)) return next()
 	// Node would otherwise read the unread body to the end to discard it (req._dump).
 	;(req as unknown as { _consuming: boolean })._consuming = true
-	res.status(413).set('Connection', 'close')
-	// Remix's client fetches with ?_data and shows a caught response in the page.
-	if ('_data' in req.query) return void res.set('X-Remix-Catch', 'yes').json({ message: tooLargeMessage(limit) })
-	res
-		.type('html')
-		.send(
-			`<!doctype html><html lang="en"><meta charset="utf-8"><title>Too large · Attune</title>` +
-				`<main style="font-family:system-ui;max-width:40rem;margin:3rem auto"><h1>That form is too large</h1>` +
-				`<p>${tooLargeMessage(limit)}</p><p><a href="${req.path === '/' ? '/' : encodeURI(req.path)}">Go back</a></p></main>`,
-		)
+	res.locals.bodyTooLarge = true
+	res.set('Connection', 'close')
+	next()
 })
 
 app.use((_req, res, next) => {
@@ -278,17 +272,31 @@ const build = viteDevServer
 	? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
 	: ((await import(pathToFileURL(serverBuildPath).href)) as ServerBuild)
 
-app.all(
-	'*',
-	createRequestHandler({
-		build,
-		mode: dev ? 'development' : 'production',
-		getLoadContext: (req, res) => ({
-			cspNonce: res.locals.cspNonce,
-			clientIp: req.ip ?? null,
-		}),
-	}),
-)
+const getLoadContext = (req: express.Request, res: express.Response) => ({
+	cspNonce: res.locals.cspNonce,
+	clientIp: req.ip ?? null,
+})
+const mode = dev ? 'development' : 'production'
+const remixHandler = createRequestHandler({ build, mode, getLoadContext })
+const bodylessHandler = createRemixHandler(build, mode)
+
+app.all('*', (req, res, next) => {
+	if (!res.locals.bodyTooLarge) return void remixHandler(req, res, next)
+	// The headers (with the declared Content-Length) but never the body: readFormData sees
+	// the length and answers 413 before reading anything.
+	const headers = new Headers()
+	for (const [name, value] of Object.entries(req.headers)) {
+		for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, v)
+	}
+	const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`)
+	bodylessHandler(new Request(url, { method: req.method, headers }), getLoadContext(req, res))
+		.then(async (response) => {
+			res.status(response.status)
+			for (const [name, value] of response.headers) if (name !== 'connection') res.append(name, value)
+			res.send(Buffer.from(await response.arrayBuffer()))
+		})
+		.catch(next)
+})
 
 app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
 	logError(error)

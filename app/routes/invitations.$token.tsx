@@ -9,7 +9,7 @@ import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { acceptInvitationSchema, PASSWORD_MAX, PASSWORD_MIN } from '#app/domain/accounts/forms.ts'
 import { roleLabels } from '#app/domain/accounts/roles.ts'
 import { acceptByCreatingAccount, acceptBySigningIn, findInvitationByToken } from '#app/services/invitations.server.ts'
-import { httpError, notFound, readFormData } from '#app/utils/http.server.ts'
+import { httpError, notFound, readFormDataOrTooLarge, tooLargeHeaders } from '#app/utils/http.server.ts'
 import { passActionHeaders } from '#app/utils/route-headers.ts'
 import { failureHeaders, failureStatus } from '#app/utils/service-response.server.ts'
 
@@ -46,7 +46,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const { invitation, token } = await loadInvitation(params.token)
-	const formData = await readFormData(request)
+	const read = await readFormDataOrTooLarge(request)
+	if (!read.ok) {
+		// The body was not read, so the form that was sent is named in its action URL.
+		const intent = new URL(request.url).searchParams.get('intent') === 'sign-in' ? 'sign-in' : 'create'
+		return json({ intent, result: read.reply }, { status: 413, headers: tooLargeHeaders })
+	}
+	const formData = read.formData
 	const intent = formData.get('intent') === 'sign-in' ? 'sign-in' : 'create'
 	const submission = parseWithZod(formData, { schema: intent === 'sign-in' ? signInSchema : createSchema })
 	if (submission.status !== 'success') {
@@ -102,7 +108,7 @@ function NewAccountForm({ lastResult }: { lastResult: LastResult }) {
 		shouldRevalidate: 'onBlur',
 	})
 	return (
-		<Form method="post" className="form" {...getFormProps(form)}>
+		<Form method="post" action="?intent=create" className="form" {...getFormProps(form)}>
 			<h2>New here? Choose your name and password</h2>
 			<FormErrors id={form.errorId} errors={form.errors} />
 			<Field meta={fields.name} label="Your name" autoComplete="name" />
@@ -128,7 +134,7 @@ function SignInForm({ organisationName, lastResult }: { organisationName: string
 		shouldRevalidate: 'onBlur',
 	})
 	return (
-		<Form method="post" className="form" {...getFormProps(form)}>
+		<Form method="post" action="?intent=sign-in" className="form" {...getFormProps(form)}>
 			<h2>Already have an account? Sign in to accept</h2>
 			<FormErrors id={form.errorId} errors={form.errors} />
 			<Field meta={fields.password} label="Your password" type="password" autoComplete="current-password" />

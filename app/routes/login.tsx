@@ -7,7 +7,7 @@ import { getViewer, startSession } from '#app/auth/session.server.ts'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { loginSchema, safeRedirect } from '#app/domain/accounts/forms.ts'
 import { signIn } from '#app/services/accounts.server.ts'
-import { readFormData } from '#app/utils/http.server.ts'
+import { readFormDataOrTooLarge, tooLargeHeaders } from '#app/utils/http.server.ts'
 import { passActionHeaders } from '#app/utils/route-headers.ts'
 import { failureHeaders } from '#app/utils/service-response.server.ts'
 
@@ -20,8 +20,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const formData = await readFormData(request)
-	const submission = parseWithZod(formData, { schema: loginSchema })
+	const read = await readFormDataOrTooLarge(request)
+	if (!read.ok) return json(read.reply, { status: 413, headers: tooLargeHeaders })
+	const submission = parseWithZod(read.formData, { schema: loginSchema })
 	if (submission.status !== 'success') {
 		return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
 	}

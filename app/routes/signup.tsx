@@ -8,7 +8,7 @@ import { ErrorSummary } from '#app/components/error-summary.tsx'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { PASSWORD_MIN, signupSchema } from '#app/domain/accounts/forms.ts'
 import { signUp } from '#app/services/accounts.server.ts'
-import { readFormData } from '#app/utils/http.server.ts'
+import { readFormDataOrTooLarge, tooLargeHeaders } from '#app/utils/http.server.ts'
 import { passActionHeaders } from '#app/utils/route-headers.ts'
 import { failureHeaders, failureStatus } from '#app/utils/service-response.server.ts'
 
@@ -21,7 +21,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const submission = parseWithZod(await readFormData(request), { schema: signupSchema })
+	const read = await readFormDataOrTooLarge(request)
+	if (!read.ok) return json(read.reply, { status: 413, headers: tooLargeHeaders })
+	const submission = parseWithZod(read.formData, { schema: signupSchema })
 	if (submission.status !== 'success') {
 		return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
 	}

@@ -34,3 +34,22 @@ export async function readFormData(request: Request): Promise<FormData> {
 		throw badRequest('The form could not be read. Please submit it again.')
 	}
 }
+
+// For the sign-in, sign-up and invitation forms: a body over the cap becomes the form's own
+// error (the route answers `tooLargeReply` with status 413 and `tooLargeHeaders`) instead of
+// the error page, with JavaScript on and off.
+export type TooLargeReply = { status: 'error'; error: Record<string, string[]> }
+export const tooLargeHeaders = { Connection: 'close' }
+
+export async function readFormDataOrTooLarge(
+	request: Request,
+): Promise<{ ok: true; formData: FormData } | { ok: false; reply: TooLargeReply }> {
+	try {
+		return { ok: true, formData: await readFormData(request) }
+	} catch (error) {
+		if (!(error instanceof Response) || error.status !== 413) throw error
+		const { message } = (await error.json()) as ErrorPayload
+		// Conform's reply shape: one form-level error; no field values are echoed back.
+		return { ok: false, reply: { status: 'error', error: { '': [message] } } }
+	}
+}

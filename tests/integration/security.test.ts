@@ -336,6 +336,24 @@ describe('request bodies are capped before parsing (item 5)', () => {
 		expect(response.status).toBe(413)
 		expect(response.headers.get('Connection')).toBe('close')
 		expect(sent).toBeLessThanOrEqual(16 * 1024 + 3 * 64 * 1024)
+		// The sign-in form's own error, not the error page.
+		expect(await errorsOf(response)).toEqual([expect.stringContaining('That form is too large')])
+	})
+
+	it('answers a declared oversized body on the invitation page as the error of the form that was sent', async () => {
+		const org = await createOrganisation()
+		const token = await inviteToken(org, uniqueEmail('big'))
+		// The server hands over the headers without the body, so the form is named in the action URL.
+		const request = new Request(new URL(`/invitations/${token}?intent=sign-in`, BASE), {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(17 * 1024) },
+		})
+		const response = await settle(inviteAction({ request, params: { token }, context: testContext() }))
+		expect(response.status).toBe(413)
+		expect(response.headers.get('Connection')).toBe('close')
+		const body = (await response.json()) as { intent: string; result: { error: Record<string, string[]> } }
+		expect(body.intent).toBe('sign-in')
+		expect(body.result.error['']).toEqual([expect.stringContaining('That form is too large')])
 	})
 })
 
