@@ -30,13 +30,13 @@ async function accept(browser: Browser, path: string, name: string): Promise<Bro
 	await page.goto(path)
 	await page.getByLabel('Your name').fill(name)
 	await page.getByLabel('Choose a password').fill(PASSWORD)
-	await page.getByRole('button', { name: /Join/ }).click()
+	await page.getByRole('button', { name: 'Create my account and join' }).click()
 	await expect(page).toHaveURL(/\/home$/)
 	await page.close()
 	return context
 }
 
-async function takeAssessment(page: Page): Promise<string> {
+export async function takeAssessment(page: Page): Promise<string> {
 	await page.goto('/assessment')
 	await page.getByRole('button', { name: /Start/ }).first().click()
 	await expect(page).toHaveURL(/\/assessment\/take$/)

@@ -1,15 +1,22 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { signInAs, signUp, uniqueEmail } from './support.ts'
+import { takeAssessment, type StorageState } from './every-page-setup.ts'
+import { signUp, uniqueEmail } from './support.ts'
 
 // A 1280 × 800 window at 200% zoom lays pages out in 640 × 400 CSS pixels (WCAG 1.4.4 and 1.4.10).
 const ZOOMED = { width: 640, height: 400 }
 
-async function reportUrl(page: Page) {
-	await page.goto('/assessment')
-	const href = await page.locator('main a[href^="/assessment/results/"]').first().getAttribute('href')
-	expect(href, 'the demo learner has a report').toBeTruthy()
-	return href ?? ''
-}
+// One person with a finished assessment (the demo data has none), shared by the tests below.
+let person: { state: StorageState; report: string }
+test.describe.configure({ mode: 'default' })
+test.beforeAll(async ({ browser }) => {
+	test.setTimeout(180_000)
+	const context = await browser.newContext()
+	const page = await context.newPage()
+	await signUp(page, 'Zoom and Print Ltd', uniqueEmail('zoom'), 'a long and memorable passphrase')
+	const resultId = await takeAssessment(page)
+	person = { state: await context.storageState(), report: `/assessment/results/${resultId}` }
+	await context.close()
+})
 
 async function expectNoSidewaysScroll(page: Page) {
 	const widths = await page.evaluate(() => ({
@@ -39,13 +46,13 @@ test.describe('at 200% zoom (640 px wide)', () => {
 		await expectReachable(page, page.getByRole('button', { name: 'Sign in' }))
 	})
 
-	test('home, practice and the report fit, with heading, main action and menu reachable', async ({ page }) => {
-		await signInAs(page, 'jordan@northwind.test')
-		const report = await reportUrl(page)
+	test('home, practice and the report fit, with heading, main action and menu reachable', async ({ browser }) => {
+		const context = await browser.newContext({ viewport: ZOOMED, deviceScaleFactor: 2, storageState: person.state })
+		const page = await context.newPage()
 		const pages: Array<[string, (page: Page) => Locator]> = [
 			['/home', (p) => p.locator('main a[href="/practice"]').first()],
 			['/practice', (p) => p.locator('main a[href^="/practice/"]').first()],
-			[report, (p) => p.getByRole('img', { name: /Communication style circle/ })],
+			[person.report, (p) => p.getByRole('img', { name: /Communication style circle/ })],
 		]
 		for (const [url, primary] of pages) {
 			await page.goto(url)
@@ -60,6 +67,7 @@ test.describe('at 200% zoom (640 px wide)', () => {
 			await expectReachable(page, page.getByRole('navigation', { name: 'Main' }).getByRole('link').last())
 			await expectNoSidewaysScroll(page)
 		}
+		await context.close()
 	})
 
 	test('a role-play fits, with the customer’s line and the replies reachable', async ({ page }) => {
@@ -78,9 +86,10 @@ test.describe('at 200% zoom (640 px wide)', () => {
 	})
 })
 
-test('the printed report leaves out the header and navigation and keeps the report', async ({ page }) => {
-	await signInAs(page, 'jordan@northwind.test')
-	await page.goto(await reportUrl(page))
+test('the printed report leaves out the header and navigation and keeps the report', async ({ browser }) => {
+	const context = await browser.newContext({ storageState: person.state })
+	const page = await context.newPage()
+	await page.goto(person.report)
 	const circle = page.getByRole('img', { name: /Communication style circle/ })
 	const headline = page.locator('#report-heading')
 	// On screen, all of it shows: the print check below is not vacuous.
@@ -99,4 +108,5 @@ test('the printed report leaves out the header and navigation and keeps the repo
 
 	await page.emulateMedia({ media: 'screen' })
 	await expect(page.getByRole('banner')).toBeVisible()
+	await context.close()
 })
