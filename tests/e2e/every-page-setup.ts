@@ -89,13 +89,12 @@ export async function buildWorld(browser: Browser): Promise<World> {
 	await admin.getByLabel('Team name').fill('Front line')
 	await admin.getByRole('button', { name: 'Create team' }).click()
 	await expect(admin.getByRole('heading', { name: 'Front line' })).toBeVisible()
-	for (const [name, role, position] of [
-		['Leopoldina Learner-Longname', 'learner', 'member'],
-		['Coach Carolina', 'coach', 'coach'],
+	for (const [name, label] of [
+		['Leopoldina Learner-Longname', 'Add a learner'],
+		['Coach Carolina', 'Add a coach'],
 	] as const) {
-		await admin.getByLabel('Person').selectOption({ label: `${name} (${role})` })
-		await admin.getByLabel('As').selectOption(position)
-		await admin.getByRole('button', { name: 'Add to team' }).click()
+		await admin.getByLabel(label, { exact: true }).selectOption({ label: name })
+		await admin.getByRole('button', { name: `${label} to Front line` }).click()
 		await expect(admin.locator('.people-list').getByRole('link', { name })).toBeVisible()
 	}
 	const learnerHref = await admin
