@@ -110,6 +110,7 @@ export default function TakeAssessment() {
 				items={(data.kind === 'likert' ? data.items : data.vignettes).flatMap((q, i) =>
 					errors[q.id] ? [{ href: `#q-${q.id}`, message: `Question ${p.firstQuestion + i}: ${errors[q.id]}` }] : [],
 				)}
+				focusOn={actionData}
 			/>
 			<Form method="post" className="assessment__form" preventScrollReset={false}>
 				<input type="hidden" name="page" value={data.page} />

@@ -5,6 +5,7 @@ import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { startSession } from '#app/auth/session.server.ts'
+import { ErrorSummary, useConformErrorSummary } from '#app/components/error-summary.tsx'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { acceptInvitationSchema, PASSWORD_MAX, PASSWORD_MIN } from '#app/domain/accounts/forms.ts'
 import { roleLabels } from '#app/domain/accounts/roles.ts'
@@ -107,9 +108,23 @@ function NewAccountForm({ lastResult }: { lastResult: LastResult }) {
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: createSchema }),
 		shouldRevalidate: 'onBlur',
 	})
+	const summary = useConformErrorSummary(
+		form,
+		[
+			[fields.name, 'Your name'],
+			[fields.password, 'Choose a password'],
+		],
+		lastResult,
+	)
 	return (
-		<Form method="post" action="?intent=create" className="form" {...getFormProps(form)}>
+		<Form method="post" action="?intent=create" className="form" {...getFormProps(form)} onSubmit={summary.onSubmit}>
 			<h2>New here? Choose your name and password</h2>
+			<ErrorSummary
+				id="accept-new-summary"
+				title="Please check these fields"
+				items={summary.items}
+				focusOn={summary.focusOn}
+			/>
 			<FormErrors id={form.errorId} errors={form.errors} />
 			<Field meta={fields.name} label="Your name" autoComplete="name" />
 			<Field

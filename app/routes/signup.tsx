@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { getViewer, startSession } from '#app/auth/session.server.ts'
-import { ErrorSummary } from '#app/components/error-summary.tsx'
+import { ErrorSummary, useConformErrorSummary } from '#app/components/error-summary.tsx'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { PASSWORD_MIN, signupSchema } from '#app/domain/accounts/forms.ts'
 import { signUp } from '#app/services/accounts.server.ts'
@@ -51,26 +51,22 @@ export default function SignupPage() {
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
 		shouldRevalidate: 'onBlur',
 	})
+	const summary = useConformErrorSummary(
+		form,
+		[
+			[fields.organisationName, 'Organisation name'],
+			[fields.name, 'Your name'],
+			[fields.email, 'Work email'],
+			[fields.password, 'Password'],
+		],
+		lastResult,
+	)
 	return (
 		<div className="card auth-card">
 			<h1>Create your organisation</h1>
 			<p className="muted">You will be its first admin. You can invite coaches and learners next.</p>
-			<Form method="post" className="form" {...getFormProps(form)}>
-				{lastResult?.status === 'error' ? (
-					<ErrorSummary
-						title="Please check these fields"
-						items={(
-							[
-								[fields.organisationName, 'Organisation name'],
-								[fields.name, 'Your name'],
-								[fields.email, 'Work email'],
-								[fields.password, 'Password'],
-							] as const
-						).flatMap(([meta, label]) =>
-							meta.errors?.length ? [{ href: `#${meta.id}`, message: `${label}: ${meta.errors[0]}` }] : [],
-						)}
-					/>
-				) : null}
+			<Form method="post" className="form" {...getFormProps(form)} onSubmit={summary.onSubmit}>
+				<ErrorSummary title="Please check these fields" items={summary.items} focusOn={summary.focusOn} />
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<Field meta={fields.organisationName} label="Organisation name" autoComplete="organization" />
 				<Field meta={fields.name} label="Your name" autoComplete="name" />

@@ -59,13 +59,11 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(fields.getByText('Use at least 8 characters')).toBeVisible()
 			await expect(fields.getByText('Use at least 2 characters')).toBeVisible()
 			await expect(page).toHaveURL(/\/signup$/)
-			if (!javaScriptEnabled) {
-				// Answered by the server: a summary at the top links to each field.
-				const summary = page.getByRole('alert').filter({ hasText: 'Please check these fields' })
-				await summary.getByRole('link', { name: /^Work email:/ }).click()
-				await expect(page.getByLabel('Work email')).toBeFocused()
-				await expect(summary.getByRole('link')).toHaveCount(4)
-			}
+			// Checked in the browser or answered by the server: a summary at the top links to each field.
+			const summary = page.getByRole('alert').filter({ hasText: 'Please check these fields' })
+			await summary.getByRole('link', { name: /^Work email:/ }).click()
+			await expect(page.getByLabel('Work email')).toBeFocused()
+			await expect(summary.getByRole('link')).toHaveCount(4)
 		})
 
 		test('a wrong password is refused with a clear message', async ({ page }) => {
