@@ -29,7 +29,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 				styles: STYLES.map((s) => ({ id: s, name: STYLE_NAMES[s], description: STYLE_DESCRIPTIONS[s] })),
 			}
 		: null
-	return json({ ...view, page: attempt.page, consent, primer })
+	// Answer labels travel as data too: the same budget.
+	const scale = ([1, 2, 3, 4, 5] as LikertValue[]).map((value) => ({ value, label: LIKERT_LABELS[value] }))
+	const styleOptions = STYLES.map((s) => ({ id: s, name: STYLE_NAMES[s] }))
+	return json({ ...view, page: attempt.page, consent, primer, scale, styleOptions })
 }
 
 const pageField = z.object({ page: z.coerce.number().int().min(0).max(1000) })
@@ -127,7 +130,7 @@ export default function TakeAssessment() {
 									<span className="question__number">{p.firstQuestion + i}.</span> {item.text}
 								</legend>
 								<div className="likert">
-									{([1, 2, 3, 4, 5] as LikertValue[]).map((v) => (
+									{data.scale.map(({ value: v, label }) => (
 										<label key={v} className="likert__option">
 											<input
 												type="radio"
@@ -136,7 +139,7 @@ export default function TakeAssessment() {
 												defaultChecked={values[item.id] === String(v)}
 												required={false}
 											/>
-											<span>{LIKERT_LABELS[v]}</span>
+											<span>{label}</span>
 										</label>
 									))}
 								</div>
@@ -160,10 +163,10 @@ export default function TakeAssessment() {
 								</legend>
 								<blockquote className="vignette">“{v.quote}”</blockquote>
 								<div className="likert likert--styles">
-									{STYLES.map((style) => (
+									{data.styleOptions.map(({ id: style, name }) => (
 										<label key={style} className="likert__option">
 											<input type="radio" name={v.id} value={style} defaultChecked={values[v.id] === style} />
-											<span>{STYLE_NAMES[style]}</span>
+											<span>{name}</span>
 										</label>
 									))}
 								</div>
