@@ -54,6 +54,8 @@ export default defineConfig({
 			DATA_DIR: process.env.ATTUNE_E2E_DATA_DIR,
 			NODE_ENV: 'production',
 			DATABASE_URL: '',
+			// Lets sign-ups come from distinct addresses (tests/e2e/support.ts, asNewVisitor).
+			TRUST_PROXY: 'true',
 			ATTUNE_E2E_FIXTURE_TOKEN: process.env.ATTUNE_E2E_FIXTURE_TOKEN,
 		},
 	},

@@ -1,5 +1,5 @@
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test'
-import { uniqueEmail } from './support.ts'
+import { asNewVisitor, uniqueEmail } from './support.ts'
 
 // A fresh organisation, built through the UI, with one person per role. Long names on purpose:
 // the header must cope with them at 320 px.
@@ -64,6 +64,7 @@ export async function takeAssessment(page: Page): Promise<string> {
 export async function buildWorld(browser: Browser): Promise<World> {
 	const adminContext = await browser.newContext()
 	const admin = await adminContext.newPage()
+	await asNewVisitor(admin)
 	await admin.goto('/signup')
 	await admin.getByLabel('Organisation name').fill(LONG_ORGANISATION)
 	await admin.getByLabel('Your name').fill(LONG_ADMIN_NAME)
