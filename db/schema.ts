@@ -2,6 +2,8 @@ import { sql, type BuildExtraConfigColumns } from 'drizzle-orm'
 import type { AssessmentResult } from '#app/domain/assessment/result.ts'
 import {
 	boolean,
+	check,
+	date,
 	doublePrecision,
 	foreignKey,
 	integer,
@@ -51,6 +53,8 @@ export const organisations = pgTable('organisations', {
 	id: uuid('id').primaryKey().defaultRandom(),
 	name: text('name').notNull(),
 	slug: text('slug').notNull().unique(),
+	// An IANA zone name (validated on write); due dates are calendar dates in it (DESIGN §7).
+	timeZone: text('time_zone').notNull().default('UTC'),
 	createdAt: createdAt(),
 })
 
@@ -83,8 +87,19 @@ export const memberships = pgTable(
 		// Removing a member sets this instead of deleting the row, so their history stays;
 		// an accepted invitation clears it again.
 		deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+		// What the learner shows their coaches (DESIGN §7: both private by default).
+		shareStyle: boolean('share_style').notNull().default(false),
+		shareSkills: boolean('share_skills').notNull().default(false),
+		// The navigation badge counts assignments and notes newer than this.
+		inboxSeenAt: timestamp('inbox_seen_at', { withTimezone: true }),
+		// The opaque actor of xAPI statements: stable per organisation, says nothing about the person.
+		actorId: uuid('actor_id').notNull().defaultRandom(),
 	},
-	(t) => [primaryKey({ columns: [t.organisationId, t.userId] }), index('memberships_user_idx').on(t.userId)],
+	(t) => [
+		primaryKey({ columns: [t.organisationId, t.userId] }),
+		index('memberships_user_idx').on(t.userId),
+		uniqueIndex('memberships_actor_key').on(t.organisationId, t.actorId),
+	],
 )
 
 export const sessions = pgTable(
@@ -309,6 +324,10 @@ export const attempts = tenantTable(
 		step: integer('step').notNull().default(0),
 		status: attemptStatusEnum('status').notNull().default('in_progress'),
 		visibility: visibilityEnum('visibility').notNull().default('private'),
+		// Set when the attempt was started from an assignment: visible to the assigning coach and the
+		// coaches of the learner's teams whatever `visibility` says (DESIGN §7).
+		assignmentId: uuid('assignment_id'),
+		sharedAt: timestamp('shared_at', { withTimezone: true }),
 		startedAt: createdAt(),
 		// When the current turn was shown: the next decision's time taken is measured from here.
 		stepStartedAt: timestamp('step_started_at', { withTimezone: true }).notNull().defaultNow(),
@@ -320,13 +339,15 @@ export const attempts = tenantTable(
 			foreignColumns: [memberships.organisationId, memberships.userId],
 		}).onDelete('cascade'),
 		index('attempts_user_idx').on(t.organisationId, t.userId, t.status, t.startedAt),
-		// One open attempt per learner × scenario: a double Start lands on the same attempt.
-		// The coaching work adds assignment_id: add `and assignment_id is null` to this predicate
-		// (self-started practice), plus a sibling index on (organisation_id, user_id, assignment_id)
-		// where status = 'in_progress' and assignment_id is not null (an assignment starts its own).
+		index('attempts_assignment_idx').on(t.organisationId, t.assignmentId, t.userId),
+		// One open attempt per learner × scenario × assignment (none for self-started practice):
+		// a double Start lands on the same attempt, and an assignment always starts its own.
 		uniqueIndex('attempts_open_key')
 			.on(t.organisationId, t.userId, t.scenarioSlug)
-			.where(sql`${t.status} = 'in_progress'`),
+			.where(sql`${t.status} = 'in_progress' and ${t.assignmentId} is null`),
+		uniqueIndex('attempts_open_assigned_key')
+			.on(t.organisationId, t.userId, t.assignmentId)
+			.where(sql`${t.status} = 'in_progress' and ${t.assignmentId} is not null`),
 	],
 )
 
@@ -450,5 +471,115 @@ export const skillLevels = pgTable(
 			columns: [t.organisationId, t.userId],
 			foreignColumns: [memberships.organisationId, memberships.userId],
 		}).onDelete('cascade'),
+	],
+)
+
+// ── Coaching: assignments, onboarding paths, notes, password resets ─────────────
+
+export const assignmentKindEnum = pgEnum('assignment_kind', ['scenario', 'assessment'])
+
+// A scenario or the assessment, given to a team (reaching its members now and later) or to one
+// learner. Exactly one of team_id and user_id is set. Assignments made by giving an onboarding path
+// carry the path and their position in it.
+export const assignments = tenantTable(
+	'assignments',
+	{
+		kind: assignmentKindEnum('kind').notNull(),
+		scenarioSlug: text('scenario_slug'),
+		teamId: uuid('team_id'),
+		userId: uuid('user_id'),
+		assignedBy: uuid('assigned_by').references(() => users.id, { onDelete: 'set null' }),
+		// A calendar date in the organisation's time zone ('YYYY-MM-DD'); overdue from the next day.
+		dueOn: date('due_on', { mode: 'string' }),
+		pathId: uuid('path_id'),
+		pathPosition: integer('path_position'),
+		createdAt: createdAt(),
+		cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+	},
+	(t) => [
+		foreignKey({
+			columns: [t.organisationId, t.teamId],
+			foreignColumns: [teams.organisationId, teams.id],
+		}).onDelete('cascade'),
+		foreignKey({
+			columns: [t.organisationId, t.userId],
+			foreignColumns: [memberships.organisationId, memberships.userId],
+		}).onDelete('cascade'),
+		check('assignments_one_target', sql`(${t.teamId} is null) <> (${t.userId} is null)`),
+		check('assignments_scenario_kind', sql`(${t.kind} = 'scenario') = (${t.scenarioSlug} is not null)`),
+		index('assignments_team_idx').on(t.organisationId, t.teamId),
+		index('assignments_user_idx').on(t.organisationId, t.userId),
+	],
+)
+
+// A named, ordered list of assignments an admin keeps, given to a new hire in one step.
+// The order is a recommendation, not a lock.
+export const onboardingPaths = tenantTable(
+	'onboarding_paths',
+	{
+		name: text('name').notNull(),
+		description: text('description').notNull().default(''),
+		createdAt: createdAt(),
+	},
+	(t) => [uniqueIndex('onboarding_paths_org_name_key').on(t.organisationId, t.name)],
+)
+
+export const onboardingPathItems = pgTable(
+	'onboarding_path_items',
+	{
+		organisationId: uuid('organisation_id').notNull(),
+		pathId: uuid('path_id').notNull(),
+		position: integer('position').notNull(),
+		kind: assignmentKindEnum('kind').notNull(),
+		scenarioSlug: text('scenario_slug'),
+		// Due this many days after the path is given; none means no due date.
+		dueAfterDays: integer('due_after_days'),
+	},
+	(t) => [
+		primaryKey({ columns: [t.organisationId, t.pathId, t.position] }),
+		foreignKey({
+			columns: [t.organisationId, t.pathId],
+			foreignColumns: [onboardingPaths.organisationId, onboardingPaths.id],
+		}).onDelete('cascade'),
+	],
+)
+
+// Visible to the learner they are about and to the coaches of the learner's teams; the author
+// edits or deletes them. Part of the learner's export and of the deletion.
+export const coachingNotes = tenantTable(
+	'coaching_notes',
+	{
+		learnerId: uuid('learner_id').notNull(),
+		authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+		body: text('body').notNull(),
+		createdAt: createdAt(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+	},
+	(t) => [
+		foreignKey({
+			columns: [t.organisationId, t.learnerId],
+			foreignColumns: [memberships.organisationId, memberships.userId],
+		}).onDelete('cascade'),
+		index('coaching_notes_learner_idx').on(t.organisationId, t.learnerId, t.createdAt),
+	],
+)
+
+// One-time, expiring links an admin copies for a member (no mail server). Only the hash is kept.
+export const passwordResets = tenantTable(
+	'password_resets',
+	{
+		userId: uuid('user_id').notNull(),
+		tokenHash: text('token_hash').notNull(),
+		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		usedAt: timestamp('used_at', { withTimezone: true }),
+	},
+	(t) => [
+		foreignKey({
+			columns: [t.organisationId, t.userId],
+			foreignColumns: [memberships.organisationId, memberships.userId],
+		}).onDelete('cascade'),
+		uniqueIndex('password_resets_token_key').on(t.tokenHash),
 	],
 )

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { getDb, prepared, rowsOf, type Database, type Transaction } from '#db/client.server.ts'
 import { attempts, decisions, scenarioVersions } from '#db/schema.ts'
 
@@ -39,6 +39,7 @@ export type NewAttempt = {
 	scenarioVersionId: string
 	scenarioSlug: string
 	snapshot: Record<string, unknown>
+	assignmentId?: string | null
 }
 
 // Inserts an attempt unless the learner already has one open on this scenario (the partial
@@ -55,14 +56,17 @@ export async function createOrFindOpenAttempt(
 	return { row: open, created: false }
 }
 
-type LearnerScenario = { organisationId: string; userId: string; scenarioSlug: string }
+type LearnerScenario = { organisationId: string; userId: string; scenarioSlug: string; assignmentId?: string | null }
 
-// The learner's open attempt on a scenario: at most one row (the partial unique index attempts_open_key).
+// The learner's open attempt on a scenario for one assignment, or for self-started practice when
+// there is none: at most one row (the partial unique indexes attempts_open_key and
+// attempts_open_assigned_key).
 function openAttemptOf(key: LearnerScenario) {
 	return and(
 		eq(attempts.organisationId, key.organisationId),
 		eq(attempts.userId, key.userId),
 		eq(attempts.scenarioSlug, key.scenarioSlug),
+		key.assignmentId ? eq(attempts.assignmentId, key.assignmentId) : isNull(attempts.assignmentId),
 		eq(attempts.status, 'in_progress'),
 	)
 }
