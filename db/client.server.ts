@@ -16,8 +16,9 @@ export type DatabaseHandle = {
 
 export type OpenOptions =
 	| { kind: 'postgres'; url: string; max?: number }
-	// dataDir "memory://" keeps everything in memory (tests).
-	| { kind: 'pglite'; dataDir: string }
+	// dataDir "memory://" keeps everything in memory (tests). A new folder starts from `template`
+	// (a gzipped PGlite dump, db/pglite-template.ts) when there is one; false means never.
+	| { kind: 'pglite'; dataDir: string; template?: string | false }
 
 export class DatabaseLockedError extends Error {}
 
@@ -130,7 +131,9 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 		release = acquireLock(options.dataDir)
 	}
 	try {
-		const client = await PGlite.create(inMemory ? options.dataDir : path.join(options.dataDir, 'pg'))
+		const client = inMemory
+			? await PGlite.create(options.dataDir)
+			: await createOrOpenFolder(path.join(options.dataDir, 'pg'), options.template)
 		const db = drizzle({ client, schema })
 		return {
 			db,
@@ -147,6 +150,24 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 	} catch (error) {
 		release()
 		throw error
+	}
+}
+
+async function createOrOpenFolder(folder: string, template: string | false | undefined) {
+	const { PGlite } = await import('@electric-sql/pglite')
+	const isNew = !fs.existsSync(path.join(folder, 'PG_VERSION'))
+	const templateFile =
+		template === false ? undefined : (template ?? (await import('#db/pglite-template.ts')).pgliteTemplatePath())
+	if (!isNew || !templateFile || !fs.existsSync(templateFile)) return PGlite.create(folder)
+	try {
+		return await PGlite.create(folder, { loadDataDir: new Blob([fs.readFileSync(templateFile)]) })
+	} catch (error) {
+		// A damaged template must not stop a first start: make the folder the slow way instead.
+		console.warn(
+			`The PGlite template ${templateFile} could not be used (${String(error)}); creating the database from scratch.`,
+		)
+		fs.rmSync(folder, { recursive: true, force: true })
+		return PGlite.create(folder)
 	}
 }
 

@@ -36,6 +36,15 @@ declare global {
 }
 
 const started = performance.now()
+// Where start-up time goes (printed at start, read by `npm run bench:cold-start`).
+// performance.now() counts from process start, so `started` is the time spent loading modules.
+const phases: Array<[string, number]> = [['node + imports', started]]
+let phaseStart = started
+function phase(name: string) {
+	const now = performance.now()
+	phases.push([name, now - phaseStart])
+	phaseStart = now
+}
 const dev = process.argv.includes('--dev')
 const root = path.resolve(import.meta.dirname, '..')
 
@@ -138,7 +147,9 @@ try {
 		env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir: env.DATA_DIR },
 	)
 	setDatabase(database)
+	phase('database open')
 	await migrateDatabase(database)
+	phase('migrations')
 } catch (error) {
 	if (error instanceof DatabaseLockedError) fail(error.message)
 	if (env.DATABASE_URL) {
@@ -158,10 +169,12 @@ try {
 	fail(`Cannot open the embedded database in DATA_DIR (${path.resolve(env.DATA_DIR)}): ${rootMessage(error)}.`)
 }
 const seeded = env.SEED_DEMO ? await seedDemo(database.db) : null
+phase('demo seed')
 // DESIGN §7: start-up publishes the scenario files (strict check, new versions stored), then
 // reads the catalogue from the database; other instances pick it up on their next refresh.
 const published = await publishScenarioLibrary()
 if (!published.ok) fail(published.message)
+phase('library check + publish')
 const library = await refreshScenarioLibrary()
 const libraryTimer = setInterval(() => void refreshScenarioLibrary().catch(console.error), 30_000)
 libraryTimer.unref()
@@ -170,6 +183,7 @@ for (const file of library.broken) {
 	for (const problem of file.problems) console.warn(`    ${formatProblem(problem)}`)
 }
 await pruneExpired(new Date())
+phase('catalogue + housekeeping')
 const pruneTimer = setInterval(() => void pruneExpired(new Date()).catch(logError), 60 * 60_000)
 pruneTimer.unref()
 
@@ -267,7 +281,9 @@ app.use((_req, res, next) => {
 	next()
 })
 
+phase('server set-up')
 await building
+phase('waiting for the build')
 const build = viteDevServer
 	? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
 	: ((await import(pathToFileURL(serverBuildPath).href)) as ServerBuild)
@@ -278,6 +294,7 @@ const getLoadContext = (req: express.Request, res: express.Response) => ({
 })
 const mode = dev ? 'development' : 'production'
 const remixHandler = createRequestHandler({ build, mode, getLoadContext })
+phase('app bundle load')
 const bodylessHandler = createRemixHandler(build, mode)
 
 app.all('*', (req, res, next) => {
@@ -308,6 +325,7 @@ const server = app.listen(env.PORT, env.HOST, () => {
 	const seconds = ((performance.now() - started) / 1000).toFixed(1)
 	const where = database.kind === 'pglite' ? `embedded PGlite in ${path.resolve(env.DATA_DIR)}` : 'PostgreSQL'
 	console.log(`\nAttune is ready on http://localhost:${env.PORT} (${where}; started in ${seconds}s)`)
+	console.log(`Start-up: ${phases.map(([name, ms]) => `${name} ${Math.round(ms)} ms`).join(' · ')}`)
 	console.log(`Scenario library: ${library.scenarios.length} scenarios, ${library.broken.length} broken files`)
 	if (seeded) console.log(`\n${demoSignInText()}\n`)
 })

@@ -1,6 +1,7 @@
-// How long `npm start` takes to serve the sign-in page on a fresh data folder
-// (migrations + demo seed included), and on a second start of the same folder.
-//   npx tsx scripts/bench/cold-start.ts
+// How long `npm start` takes to serve the sign-in page on a fresh data folder (migrations +
+// demo seed included), and on a second start of the same folder, with the server's own
+// breakdown of where the time went (its "Start-up:" line) and the first render after it.
+//   npx tsx scripts/bench/cold-start.ts [--json]
 // Prints numbers; it never fails on a time. Run `npm run build` first to leave the
 // build out, or delete build/ to include it.
 import { spawn } from 'node:child_process'
@@ -9,24 +10,44 @@ import os from 'node:os'
 import path from 'node:path'
 
 const port = Number(process.env.BENCH_PORT ?? 3900)
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-cold-'))
 
-async function timeToFirstPage(): Promise<number> {
+export type ColdStart = { seconds: number; phases: Array<[string, number]>; firstRenderMs: number }
+
+async function timeToFirstPage(dataDir: string): Promise<ColdStart> {
 	const started = performance.now()
 	const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/server.ts'], {
 		env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '' },
-		stdio: 'ignore',
+		stdio: ['ignore', 'pipe', 'ignore'],
+	})
+	let out = ''
+	let readyAt: number | undefined
+	child.stdout.on('data', (chunk: Buffer) => {
+		out += chunk.toString()
+		if (readyAt === undefined && out.includes('Attune is ready')) readyAt = performance.now()
 	})
 	try {
 		for (;;) {
 			try {
 				const res = await fetch(`http://localhost:${port}/login`)
-				if (res.status === 200) return (performance.now() - started) / 1000
+				if (res.status === 200) {
+					const done = performance.now()
+					await new Promise((r) => setTimeout(r, 50))
+					const line = out.split('\n').find((l) => l.startsWith('Start-up: ')) ?? ''
+					const phases = line
+						.slice('Start-up: '.length)
+						.split(' · ')
+						.map((part): [string, number] => {
+							const m = /^(.*) (\d+) ms$/.exec(part)
+							return m ? [m[1] ?? '', Number(m[2])] : [part, NaN]
+						})
+						.filter(([name]) => name)
+					return { seconds: (done - started) / 1000, phases, firstRenderMs: done - (readyAt ?? done) }
+				}
 			} catch {
 				// not listening yet
 			}
 			if (performance.now() - started > 60_000) throw new Error('no answer within 60 s')
-			await new Promise((r) => setTimeout(r, 50))
+			await new Promise((r) => setTimeout(r, 25))
 		}
 	} finally {
 		child.kill('SIGTERM')
@@ -34,9 +55,30 @@ async function timeToFirstPage(): Promise<number> {
 	}
 }
 
-const fresh = await timeToFirstPage()
-const again = await timeToFirstPage()
-fs.rmSync(dataDir, { recursive: true, force: true })
-console.log('npm start → first /login response')
-console.log(`  fresh data folder (migrate + seed): ${fresh.toFixed(2)} s   (target < 10 s)`)
-console.log(`  same folder, second start:          ${again.toFixed(2)} s`)
+export async function measureColdStart(): Promise<{ fresh: ColdStart; again: ColdStart }> {
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-cold-'))
+	try {
+		const fresh = await timeToFirstPage(dataDir)
+		const again = await timeToFirstPage(dataDir)
+		return { fresh, again }
+	} finally {
+		fs.rmSync(dataDir, { recursive: true, force: true })
+	}
+}
+
+function describe(label: string, run: ColdStart) {
+	console.log(`  ${label}: ${run.seconds.toFixed(2)} s`)
+	for (const [name, ms] of run.phases) console.log(`      ${name.padEnd(28)} ${String(ms).padStart(6)} ms`)
+	console.log(`      ${'first render (/login)'.padEnd(28)} ${String(Math.round(run.firstRenderMs)).padStart(6)} ms`)
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cold-start.ts')) {
+	const { fresh, again } = await measureColdStart()
+	if (process.argv.includes('--json')) {
+		console.log(JSON.stringify({ fresh, again }))
+	} else {
+		console.log('npm start → first /login response (target < 5 s on a fresh folder)')
+		describe('fresh data folder (migrate + seed)', fresh)
+		describe('same folder, second start', again)
+	}
+}
