@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: every test, in the order a failure is cheapest to find.
-# Type-check, lint and format check, scenario check, unit tests, integration tests on PGlite and on a real
-# PostgreSQL, the build and the learner pages' JavaScript budget, then Playwright end-to-end in Chromium
-# against the built app.
+# Type-check, lint and format check, scenario check, unit tests, the build, integration tests on PGlite and
+# on a real PostgreSQL, the learner pages' JavaScript budget, then Playwright end-to-end in Chromium against
+# the built app.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-system-packages.sh || exit 1
@@ -23,6 +23,8 @@ step "typecheck" npx tsc --noEmit
 step "lint" npm run -s lint
 if [ -f scripts/scenarios-check.ts ]; then step "scenario check" npx tsx scripts/scenarios-check.ts --strict; fi
 step "unit" npx vitest run --project unit $(vitest_json unit)
+# Built before the integration tests: the bad-input corpus sends its requests through the built app.
+step "build" npx remix vite:build --logLevel warn
 step "integration (PGlite)" env DATABASE_URL= npx vitest run --project integration $(vitest_json integration-pglite)
 
 if PG_URL=$(bash scripts/test-postgres.sh start); then
@@ -33,7 +35,6 @@ else
   failed_steps+=("start PostgreSQL")
 fi
 
-step "build" npx remix vite:build --logLevel warn
 step "JavaScript budget (learner pages ≤ 90 KiB)" npx tsx scripts/js-budget.ts
 step "e2e (Chromium)" env PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/e2e.json" npx playwright test --reporter=list,json
 
