@@ -1,13 +1,14 @@
 // How long `npm start` takes to serve the sign-in page on a fresh data folder (migrations +
 // demo seed included), and on a second start of the same folder, with the server's own
 // breakdown of where the time went (its "Start-up:" line) and the first render after it.
-//   npx tsx scripts/bench/cold-start.ts [--json]
+//   npx tsx scripts/bench/cold-start.ts
 // Prints numbers; it never fails on a time. Run `npm run build` first to leave the
 // build out, or delete build/ to include it.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { reportFigures } from './report.ts'
 
 const port = Number(process.env.BENCH_PORT ?? 3900)
 
@@ -74,11 +75,8 @@ function describe(label: string, run: ColdStart) {
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cold-start.ts')) {
 	const { fresh, again } = await measureColdStart()
-	if (process.argv.includes('--json')) {
-		console.log(JSON.stringify({ fresh, again }))
-	} else {
-		console.log('npm start → first /login response (target < 5 s on a fresh folder)')
-		describe('fresh data folder (migrate + seed)', fresh)
-		describe('same folder, second start', again)
-	}
+	console.log('npm start → first /login response (target < 5 s on a fresh folder)')
+	describe('fresh data folder (migrate + seed)', fresh)
+	describe('same folder, second start', again)
+	reportFigures({ fresh, again })
 }

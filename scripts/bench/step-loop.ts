@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { reportFigures } from './report.ts'
 
 const iterations = Number(process.argv[2] ?? 400)
 const port = Number(process.env.BENCH_PORT ?? 3950)
@@ -143,6 +144,7 @@ try {
 	console.log(`  ratio step/floor (mean): ${(s.mean / f.mean).toFixed(2)}×   (target ≤ 1.5×)`)
 	console.log(`  ratio step/floor (p99):  ${(s.p99 / f.p99).toFixed(2)}×`)
 	console.log(`  step loop p99: ${s.p99.toFixed(1)} ms   (target < 50 ms locally)`)
+	reportFigures({ floorMean: f.mean, floorP99: f.p99, stepMean: s.mean, stepP99: s.p99, ratioMean: s.mean / f.mean })
 } finally {
 	server.kill('SIGTERM')
 	await new Promise((r) => server.once('exit', r))
