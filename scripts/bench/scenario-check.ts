@@ -11,6 +11,7 @@ import { checkLibrary, isScenarioFileName } from '#app/domain/scenario/library.t
 import { parseScenarioSource } from '#app/domain/scenario/parse.ts'
 import { exploreStates } from '#app/domain/scenario/state-space.ts'
 import type { Scenario } from '#app/domain/scenario/schema.ts'
+import { reportFigures } from './report.ts'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
 
@@ -157,4 +158,5 @@ function main() {
 	console.log(`    all rules on parsed data:       ${fmt(data)}`)
 	console.log(`    whole file (YAML parse + rules): ${fmt(file)}`)
 	console.log(`    errors: ${errors.length}${errors[0] ? ` (first: ${errors[0].path}: ${errors[0].message})` : ''}`)
+	reportFigures({ libraryMs: shipped.ms, libraryFiles: library.length, generatedMs: file.ms, searchMs: search.ms })
 }
