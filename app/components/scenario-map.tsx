@@ -9,6 +9,29 @@ const OUTCOME_COLOURS: Record<string, { fill: string; stroke: string; ink: strin
 	escalated: { fill: '#f1e8f8', stroke: '#6b3fa0', ink: '#4a2b70' },
 	lost: { fill: '#fcebea', stroke: '#b3261e', ink: '#8a1d17' },
 }
+const OUTCOME_NAMES: Record<string, string> = {
+	resolved: 'Resolved',
+	partly_resolved: 'Partly resolved',
+	escalated: 'Escalated',
+	lost: 'Customer lost',
+}
+
+// The key drawn with the same colours as the map's endings.
+export function MapLegend() {
+	return (
+		<ul className="map-legend small" aria-label="Ending colours">
+			{Object.entries(OUTCOME_COLOURS).map(([outcome, c]) => (
+				<li key={outcome}>
+					<svg width="28" height="16" aria-hidden="true" focusable="false">
+						<rect x="1" y="1" width="26" height="14" rx="7" fill={c.fill} stroke={c.stroke} strokeWidth="1.5" />
+					</svg>{' '}
+					{OUTCOME_NAMES[outcome]}
+				</li>
+			))}
+		</ul>
+	)
+}
+
 const TURN = { fill: '#ffffff', stroke: '#2f5d8a', ink: '#1b2230' }
 const BRANCH = { fill: '#f6f7f9', stroke: '#6b7588', ink: '#1b2230' }
 

@@ -3,7 +3,7 @@ import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requirePermission } from '#app/auth/session.server.ts'
-import { ScenarioMap } from '#app/components/scenario-map.tsx'
+import { MapLegend, ScenarioMap } from '#app/components/scenario-map.tsx'
 import { outcomeLabels, type Outcome } from '#app/domain/practice/outcomes.ts'
 import { scenarioDetail } from '#app/services/scenario-authoring.server.ts'
 import { notFound } from '#app/utils/http.server.ts'
@@ -154,13 +154,7 @@ export default function ScenarioDetailPage() {
 							by outcome; dashed arrows only apply under a condition. Scroll inside the map to see all of it; the{' '}
 							<a href="#outline">outline</a> below says the same in text.
 						</p>
-						<ul className="map-legend small" aria-label="Ending colours">
-							{Object.entries(outcomeLabels).map(([o, label]) => (
-								<li key={o}>
-									<span className={`outcome outcome--${o}`}>{label}</span>
-								</li>
-							))}
-						</ul>
+						<MapLegend />
 						{/* Focusable so keyboard users can scroll it. */}
 						<div className="scenario-map" role="region" aria-label="Scenario map, scrollable" tabIndex={0}>
 							<ScenarioMap layout={analysis.layout} title={detail.title} />

@@ -30,6 +30,7 @@ describe('scenario map graph', () => {
 			['decide', 'bad', 'patience < 20', true],
 			['decide', 'okay', '(promised or trust < 30)', true],
 			['decide', 'good', 'else', true],
+			['opening', 'timeout', 'after 6 replies', true],
 		])
 	})
 

@@ -133,6 +133,18 @@ export function scenarioMapGraph(scenario: Scenario, problems: readonly Pick<Pro
 			nodes.push({ ...base, kind: 'ending', outcome: node.outcome, detail: node.outcome.replace('_', ' ') })
 		}
 	}
+	// Any turn ends at the out-of-time ending once the replies run out; one arrow from the start
+	// says so (unless a reply already leads there), instead of leaving that ending floating alone.
+	if (!edges.some((e) => e.to === scenario.outOfTime) && scenario.outOfTime !== scenario.start) {
+		const label = `after ${scenario.maxReplies} replies`
+		edges.push({
+			id: `${scenario.start}-timeout->${scenario.outOfTime}`,
+			from: scenario.start,
+			to: scenario.outOfTime,
+			label,
+			conditional: true,
+		})
+	}
 	// Only arrows between nodes that exist: a broken target is a problem pinned on its node instead.
 	const known = new Set(nodes.map((n) => n.id))
 	return { nodes, edges: edges.filter((e) => known.has(e.to)) }
