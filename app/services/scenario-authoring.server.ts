@@ -46,7 +46,7 @@ export async function layoutScenarioMap(graph: MapGraph): Promise<MapLayout> {
 			'elk.layered.spacing.edgeNodeBetweenLayers': '16',
 			'elk.layered.spacing.edgeEdgeBetweenLayers': '10',
 			'elk.edgeLabels.inline': 'false',
-			'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+			'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
 			'elk.padding': '[top=16,left=16,bottom=16,right=16]',
 		},
 		children: graph.nodes.map((n) => ({
@@ -106,11 +106,13 @@ export async function layoutScenarioMap(graph: MapGraph): Promise<MapLayout> {
 
 type Analysis = { layout: MapLayout; coverage: Coverage; outline: OutlineItem[] }
 
-// Keyed by content hash: a version never changes, and its problems were fixed when it was published.
+// A version never changes, so its analysis is kept for the process's life.
 const analyses = new Map<string, Promise<Analysis>>()
 
 function analyse(scenario: Scenario, hash: string, problems: readonly Problem[]): Promise<Analysis> {
-	let hit = analyses.get(hash)
+	// The same version can be published again with other warnings (a newer checker): key on both.
+	const key = `${hash}\n${problems.map((p) => p.path).join('\n')}`
+	let hit = analyses.get(key)
 	if (!hit) {
 		hit = (async () => ({
 			layout: await layoutScenarioMap(scenarioMapGraph(scenario, problems)),
@@ -118,8 +120,8 @@ function analyse(scenario: Scenario, hash: string, problems: readonly Problem[])
 			outline: scenarioOutline(scenario, problems),
 		}))()
 		// A failure is not kept: the next request tries again.
-		hit.catch(() => analyses.delete(hash))
-		analyses.set(hash, hit)
+		hit.catch(() => analyses.delete(key))
+		analyses.set(key, hit)
 	}
 	return hit
 }
