@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
 import { getScenarioLibrary } from '#app/data/scenario-library.server.ts'
+import { publishScenarioLibrary, refreshScenarioLibrary } from '#app/services/scenario-library.server.ts'
 import { scenarioCoverage } from '#app/domain/scenario/coverage.ts'
 import { loader as detailLoader } from '#app/routes/admin.scenarios_.$scenarioId.tsx'
 import { addMember, createOrganisation, sessionCookieFor } from '#tests/support/factories.ts'
@@ -26,6 +30,11 @@ const detailFor = async (id: string, cookie: string) =>
 			context: testContext(),
 		}),
 	)
+
+afterEach(async () => {
+	await publishScenarioLibrary('scenarios')
+	await refreshScenarioLibrary()
+})
 
 describe('scenario map and coverage page', () => {
 	it("shows the published version's coverage, map and outline to an admin", async () => {
@@ -56,5 +65,29 @@ describe('scenario map and coverage page', () => {
 		const learner = await addMember(org.organisationId, org.admin.id, 'learner')
 		const learnerCookie = await sessionCookieFor(learner.id, org.organisationId)
 		expect((await detailFor('catch-up-bill', learnerCookie)).status).toBe(403)
+	})
+
+	it('shows a broken file its problems, with nothing to draw when it never had a good version', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-lib-'))
+		fs.copyFileSync('scenarios/catch-up-bill.yaml', path.join(dir, 'catch-up-bill.yaml'))
+		fs.writeFileSync(
+			path.join(dir, 'broken.yaml'),
+			fs
+				.readFileSync('scenarios/catch-up-bill.yaml', 'utf8')
+				.replace('id: catch-up-bill', 'id: broken')
+				.replace(/flex: fit/, 'flex: perfect'),
+		)
+		await publishScenarioLibrary(dir)
+		await refreshScenarioLibrary()
+		const { organisationId, admin } = await createOrganisation()
+		const res = await detailFor('broken', await sessionCookieFor(admin.id, organisationId))
+		expect(res.status).toBe(200)
+		const { detail } = (await res.json()) as Detail & { detail: { broken: boolean } }
+		expect(detail.broken).toBe(true)
+		expect(detail.analysis).toBeNull()
+		expect(detail.problems.join('\n')).toMatch(
+			/broken\.yaml:\d+:\d+ nodes\.[a-z0-9-]+\.choices\[\d+\]\.flex: must be one of/,
+		)
+		fs.rmSync(dir, { recursive: true, force: true })
 	})
 })
