@@ -16,16 +16,22 @@ const OUTCOME_NAMES: Record<string, string> = {
 	lost: 'Customer lost',
 }
 
+export function OutcomeSwatch({ outcome }: { outcome: string }) {
+	const c = OUTCOME_COLOURS[outcome] ?? TURN
+	return (
+		<svg className="outcome-swatch" width="28" height="16" aria-hidden="true" focusable="false">
+			<rect x="1" y="1" width="26" height="14" rx="7" fill={c.fill} stroke={c.stroke} strokeWidth="1.5" />
+		</svg>
+	)
+}
+
 // The key drawn with the same colours as the map's endings.
 export function MapLegend() {
 	return (
 		<ul className="map-legend small" aria-label="Ending colours">
-			{Object.entries(OUTCOME_COLOURS).map(([outcome, c]) => (
+			{Object.keys(OUTCOME_COLOURS).map((outcome) => (
 				<li key={outcome}>
-					<svg width="28" height="16" aria-hidden="true" focusable="false">
-						<rect x="1" y="1" width="26" height="14" rx="7" fill={c.fill} stroke={c.stroke} strokeWidth="1.5" />
-					</svg>{' '}
-					{OUTCOME_NAMES[outcome]}
+					<OutcomeSwatch outcome={outcome} /> {OUTCOME_NAMES[outcome]}
 				</li>
 			))}
 		</ul>

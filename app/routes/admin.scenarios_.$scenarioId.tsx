@@ -3,7 +3,7 @@ import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requirePermission } from '#app/auth/session.server.ts'
-import { MapLegend, ScenarioMap } from '#app/components/scenario-map.tsx'
+import { MapLegend, OutcomeSwatch, ScenarioMap } from '#app/components/scenario-map.tsx'
 import { outcomeLabels, type Outcome } from '#app/domain/practice/outcomes.ts'
 import { scenarioDetail } from '#app/services/scenario-authoring.server.ts'
 import { notFound } from '#app/utils/http.server.ts'
@@ -107,7 +107,7 @@ export default function ScenarioDetailPage() {
 								{Object.entries(coverage.byOutcome).map(([o, n]) => (
 									<tr key={o}>
 										<td data-label="Outcome">
-											<span className={`outcome outcome--${o}`}>{outcomeLabel(o)}</span>
+											<OutcomeSwatch outcome={o} /> {outcomeLabel(o)}
 										</td>
 										<td data-label="Paths">{n.toLocaleString('en')}</td>
 										<td data-label="Share">{percent(n, coverage.paths)}</td>
