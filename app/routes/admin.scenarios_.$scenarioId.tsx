@@ -23,7 +23,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	return json({ detail })
 }
 
-const percent = (n: number, total: number) => `${((100 * n) / Math.max(total, 1)).toFixed(0)}%`
+const percent = (n: number, total: number) => {
+	const share = (100 * n) / Math.max(total, 1)
+	// A handful of paths out of thousands is not "0%".
+	return n > 0 && share < 0.5 ? 'under 1%' : `${share.toFixed(0)}%`
+}
 const outcomeLabel = (o: string) => outcomeLabels[o as Outcome] ?? o
 
 export default function ScenarioDetailPage() {
@@ -116,7 +120,7 @@ export default function ScenarioDetailPage() {
 							</tbody>
 						</table>
 					</div>
-					<h3>Shortest path to each ending</h3>
+					<h3 className="gap-above">Shortest path to each ending</h3>
 					<ul className="plain-list">
 						{Object.entries(coverage.shortest).map(([id, replies]) => (
 							<li key={id}>
