@@ -23,6 +23,8 @@ const shots: Array<{ name: string; as?: string; path: string; js?: boolean }> = 
 	{ name: 'learner-scenario-intro', as: 'noah@northwind.test', path: '/practice/outage-live-keynote' },
 	{ name: 'learner-play', as: 'noah@northwind.test', path: '/practice/catch-up-bill' },
 	{ name: 'admin-scenarios', as: 'admin@northwind.test', path: '/admin/scenarios' },
+	{ name: 'admin-scenario-map', as: 'admin@northwind.test', path: '/admin/scenarios/cautious-discovery' },
+	{ name: 'admin-scenario-preview', as: 'admin@northwind.test', path: '/admin/scenarios/cautious-discovery/preview' },
 	{ name: 'admin-instrument', as: 'admin@northwind.test', path: '/admin/instrument' },
 ]
 

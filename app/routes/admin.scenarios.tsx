@@ -3,6 +3,7 @@ import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { getScenarioLibrary } from '#app/data/scenario-library.server.ts'
+import { idFromFileName } from '#app/domain/scenario/parse.ts'
 import { formatProblem } from '#app/domain/scenario/problems.ts'
 import { audienceLabels, styleLabels } from '#app/domain/practice/catalogue.ts'
 import { formatDateTime } from '#app/utils/format.ts'
@@ -24,7 +25,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 			version: s.contentHash.slice(0, 10),
 			warnings: s.warnings.map(formatProblem),
 		})),
-		broken: library.broken.map((b) => ({ file: b.file, messages: b.problems.map(formatProblem) })),
+		broken: library.broken.map((b) => ({
+			file: b.file,
+			id: idFromFileName(b.file),
+			messages: b.problems.map(formatProblem),
+		})),
 	})
 }
 
@@ -52,7 +57,7 @@ export default function ScenarioLibraryPage() {
 					{broken.map((b) => (
 						<div key={b.file} className="alert alert--error gap-below">
 							<p className="flush">
-								<strong>{b.file}</strong>
+								<strong>{b.file}</strong> · <Link to={`/admin/scenarios/${b.id}`}>Details</Link>
 							</p>
 							<ul className="problem-list">
 								{b.messages.map((m) => (
@@ -81,8 +86,12 @@ export default function ScenarioLibraryPage() {
 						{scenarios.map((s) => (
 							<tr key={s.id}>
 								<td data-label="Scenario">
-									<Link to={`/practice/${s.id}`}>{s.title}</Link>
+									<Link to={`/admin/scenarios/${s.id}`}>{s.title}</Link>
 									<div className="small muted">{s.file}</div>
+									<div className="small">
+										<Link to={`/admin/scenarios/${s.id}`}>Map and coverage</Link> ·{' '}
+										<Link to={`/admin/scenarios/${s.id}/preview`}>Preview</Link>
+									</div>
 									{s.warnings.length > 0 ? (
 										<ul className="problem-list">
 											{s.warnings.map((w) => (

@@ -25,4 +25,9 @@ describe('parseEnv', () => {
 		expect(env.DATABASE_URL).toBe('postgres://u@127.0.0.1:5432/db')
 		expect(env.SEED_DEMO).toBe(false)
 	})
+
+	it('takes a signing secret of at least 32 characters', () => {
+		expect(parseEnv({ SESSION_SECRET: 's'.repeat(32) }).SESSION_SECRET).toBe('s'.repeat(32))
+		expect(() => parseEnv({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET: must be at least 32 characters/)
+	})
 })

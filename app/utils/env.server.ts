@@ -24,6 +24,9 @@ const envSchema = z.object({
 	COOKIE_SECURE: booleanString.optional(),
 	TRUST_PROXY: booleanString.default(false),
 	SEED_DEMO: booleanString.default(true),
+	// Signs state the server hands to the browser (the admin preview). Set it when several instances
+	// serve one site; unset, each process makes its own and a preview does not survive a restart.
+	SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 })
 
 export type Env = z.infer<typeof envSchema>
