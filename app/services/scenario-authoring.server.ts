@@ -17,7 +17,7 @@ import { fail, ok, type ServiceResult } from '#app/services/result.ts'
 // What a tenant admin sees of one library file (issue 11, items 8 and 9): its map, laid out by
 // elkjs here on the server (never in a client bundle), its text outline, its path coverage, and
 // the checker's problems. A published version is immutable, so map and coverage are computed
-// once per content hash and kept for the process's life (ADR 00NN-scenario-map-and-preview).
+// once per content hash and kept for the process's life (ADR 0007).
 
 // Sizes for the map's fonts (components/scenario-map.tsx draws node ids at 14 px bold, details and
 // edge labels at 12 px). Widths are generous upper bounds, so boxes never cut their text.
