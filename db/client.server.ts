@@ -12,6 +12,9 @@ export type DatabaseHandle = {
 	kind: DatabaseKind
 	close: () => Promise<void>
 	migrate: (migrationsFolder: string) => Promise<void>
+	// PostgreSQL LISTEN on its own connection (re-established after a drop; onListen runs after
+	// each (re)connection, since notifications sent meanwhile are lost). PGlite has one process: none.
+	listen?: (channel: string, onNotify: () => void, onListen?: () => void) => Promise<{ unlisten: () => Promise<void> }>
 }
 
 export type OpenOptions =
@@ -114,6 +117,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 			db,
 			kind: 'postgres',
 			close: () => client.end({ timeout: 5 }),
+			listen: (channel, onNotify, onListen) => client.listen(channel, () => onNotify(), onListen),
 			migrate: async (migrationsFolder) => {
 				const { migrate } = await import('drizzle-orm/postgres-js/migrator')
 				await migrate(db, { migrationsFolder })

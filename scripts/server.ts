@@ -19,6 +19,7 @@ import { demoSignInText, seedDemo } from '#app/services/demo-seed.server.ts'
 import { recordAudit } from '#app/data/audit.server.ts'
 import { pruneExpired } from '#app/data/maintenance.server.ts'
 import { publishScenarioLibrary, refreshScenarioLibrary } from '#app/services/scenario-library.server.ts'
+import { LIBRARY_CHANNEL } from '#app/data/scenario-library.server.ts'
 import { formatProblem } from '#app/domain/scenario/problems.ts'
 import { checkRequestOrigin } from '#app/security/origin-check.ts'
 import { bodyLimitFor } from '#app/security/body-limit.ts'
@@ -164,7 +165,15 @@ const seeded = env.SEED_DEMO ? await seedDemo(database.db) : null
 const published = await publishScenarioLibrary()
 if (!published.ok) fail(published.message)
 const library = await refreshScenarioLibrary()
-const libraryTimer = setInterval(() => void refreshScenarioLibrary().catch(console.error), 30_000)
+// Other instances' publishes arrive by LISTEN/NOTIFY on PostgreSQL; the slow timer is the fallback.
+const reloadLibrary = () => void refreshScenarioLibrary().catch(logError)
+let libraryListening = false
+await database.listen?.(LIBRARY_CHANNEL, reloadLibrary, () => {
+	// Runs again after a reconnection, when a notification may have been missed.
+	if (libraryListening) reloadLibrary()
+	libraryListening = true
+})
+const libraryTimer = setInterval(reloadLibrary, 5 * 60_000)
 libraryTimer.unref()
 for (const file of library.broken) {
 	console.warn(`⚠ Scenario file ${file.file} has problems and is not offered (the others work):`)
