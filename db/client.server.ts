@@ -14,13 +14,16 @@ export type DatabaseHandle = {
 	migrate: (migrationsFolder: string) => Promise<void>
 	// PostgreSQL LISTEN on its own connection (re-established after a drop; onListen runs after
 	// each (re)connection, since notifications sent meanwhile are lost). PGlite has one process: none.
+	// PGlite only: its data folder as a gzipped tarball (`npm run db:backup`).
+	dumpDataDir?: () => Promise<Blob>
 	listen?: (channel: string, onNotify: () => void, onListen?: () => void) => Promise<{ unlisten: () => Promise<void> }>
 }
 
 export type OpenOptions =
 	| { kind: 'postgres'; url: string; max?: number }
 	// dataDir "memory://" keeps everything in memory (tests).
-	| { kind: 'pglite'; dataDir: string }
+	// loadDataDir: a tarball from dumpDataDir to create the folder from (`npm run db:restore`).
+	| { kind: 'pglite'; dataDir: string; loadDataDir?: Blob }
 
 export class DatabaseLockedError extends Error {}
 
@@ -134,11 +137,15 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 		release = acquireLock(options.dataDir)
 	}
 	try {
-		const client = await PGlite.create(inMemory ? options.dataDir : path.join(options.dataDir, 'pg'))
+		const client = await PGlite.create(
+			inMemory ? options.dataDir : path.join(options.dataDir, 'pg'),
+			options.loadDataDir ? { loadDataDir: options.loadDataDir } : undefined,
+		)
 		const db = drizzle({ client, schema })
 		return {
 			db,
 			kind: 'pglite',
+			dumpDataDir: () => client.dumpDataDir('gzip'),
 			migrate: async (migrationsFolder) => {
 				const { migrate } = await import('drizzle-orm/pglite/migrator')
 				await migrate(db, { migrationsFolder })
