@@ -12,13 +12,19 @@ export type DatabaseHandle = {
 	kind: DatabaseKind
 	close: () => Promise<void>
 	migrate: (migrationsFolder: string) => Promise<void>
+	// PostgreSQL LISTEN on its own connection (re-established after a drop; onListen runs after
+	// each (re)connection, since notifications sent meanwhile are lost). PGlite has one process: none.
+	// PGlite only: its data folder as a gzipped tarball (`npm run db:backup`).
+	dumpDataDir?: () => Promise<Blob>
+	listen?: (channel: string, onNotify: () => void, onListen?: () => void) => Promise<{ unlisten: () => Promise<void> }>
 }
 
 export type OpenOptions =
 	| { kind: 'postgres'; url: string; max?: number }
 	// dataDir "memory://" keeps everything in memory (tests). A new folder starts from `template`
 	// (a gzipped PGlite dump, db/pglite-template.ts) when there is one; false means never.
-	| { kind: 'pglite'; dataDir: string; template?: string | false }
+	// loadDataDir: a tarball from dumpDataDir to create the folder from (`npm run db:restore`).
+	| { kind: 'pglite'; dataDir: string; template?: string | false; loadDataDir?: Blob }
 
 export class DatabaseLockedError extends Error {}
 
@@ -115,6 +121,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 			db,
 			kind: 'postgres',
 			close: () => client.end({ timeout: 5 }),
+			listen: (channel, onNotify, onListen) => client.listen(channel, () => onNotify(), onListen),
 			migrate: async (migrationsFolder) => {
 				const { migrate } = await import('drizzle-orm/postgres-js/migrator')
 				await migrate(db, { migrationsFolder })
@@ -131,13 +138,18 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 		release = acquireLock(options.dataDir)
 	}
 	try {
-		const client = inMemory
-			? await PGlite.create(options.dataDir)
-			: await createOrOpenFolder(path.join(options.dataDir, 'pg'), options.template)
+		const client = options.loadDataDir
+			? await PGlite.create(inMemory ? options.dataDir : path.join(options.dataDir, 'pg'), {
+					loadDataDir: options.loadDataDir,
+				})
+			: inMemory
+				? await PGlite.create(options.dataDir)
+				: await createOrOpenFolder(path.join(options.dataDir, 'pg'), options.template)
 		const db = drizzle({ client, schema })
 		return {
 			db,
 			kind: 'pglite',
+			dumpDataDir: () => client.dumpDataDir('gzip'),
 			migrate: async (migrationsFolder) => {
 				const { migrate } = await import('drizzle-orm/pglite/migrator')
 				await migrate(db, { migrationsFolder })

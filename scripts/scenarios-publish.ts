@@ -1,6 +1,6 @@
 // `npm run scenarios:publish`: checks the files in SCENARIOS_DIR in strict mode and stores each
 // new valid version in the database (DESIGN §7), broken files with their problems. Running app
-// instances pick the new catalogue up within 30 seconds. Exits 1 if any file has errors (the
+// instances reload the catalogue when the publish commits (PostgreSQL NOTIFY). Exits 1 if any file has errors (the
 // valid ones are published all the same).
 import { formatProblem, hasErrors } from '#app/domain/scenario/problems.ts'
 import { publishScenarioLibrary } from '#app/services/scenario-library.server.ts'

@@ -19,11 +19,13 @@ import { demoSignInText, seedDemo } from '#app/services/demo-seed.server.ts'
 import { recordAudit } from '#app/data/audit.server.ts'
 import { pruneExpired } from '#app/data/maintenance.server.ts'
 import { publishScenarioLibrary, refreshScenarioLibrary } from '#app/services/scenario-library.server.ts'
+import { LIBRARY_CHANNEL } from '#app/data/scenario-library.server.ts'
 import { formatProblem } from '#app/domain/scenario/problems.ts'
 import { checkRequestOrigin } from '#app/security/origin-check.ts'
 import { bodyLimitFor } from '#app/security/body-limit.ts'
 import { cookiesAreSecure, EnvError, parseEnv } from '#app/utils/env.server.ts'
 import { logError } from '#app/utils/log-error.server.ts'
+import { isDraining, setDraining } from '#app/utils/lifecycle.server.ts'
 
 declare global {
 	// eslint-disable-next-line @typescript-eslint/no-namespace
@@ -176,7 +178,15 @@ const published = await publishScenarioLibrary()
 if (!published.ok) fail(published.message)
 phase('library check + publish')
 const library = await refreshScenarioLibrary()
-const libraryTimer = setInterval(() => void refreshScenarioLibrary().catch(console.error), 30_000)
+// Other instances' publishes arrive by LISTEN/NOTIFY on PostgreSQL; the slow timer is the fallback.
+const reloadLibrary = () => void refreshScenarioLibrary().catch(logError)
+let libraryListening = false
+await database.listen?.(LIBRARY_CHANNEL, reloadLibrary, () => {
+	// Runs again after a reconnection, when a notification may have been missed.
+	if (libraryListening) reloadLibrary()
+	libraryListening = true
+})
+const libraryTimer = setInterval(reloadLibrary, 5 * 60_000)
 libraryTimer.unref()
 for (const file of library.broken) {
 	console.warn(`⚠ Scenario file ${file.file} has problems and is not offered (the others work):`)
@@ -194,6 +204,11 @@ const viteDevServer = dev
 const app = express()
 app.disable('x-powered-by')
 app.set('trust proxy', env.TRUST_PROXY)
+// While draining, each answer closes its connection, so keep-alive clients reconnect elsewhere.
+app.use((_req, res, next) => {
+	if (isDraining()) res.set('Connection', 'close')
+	next()
+})
 app.use(compression())
 
 // A declared body over the cap is never read (readFormData caps bodies of unknown length).
@@ -345,13 +360,23 @@ server.on('connection', (socket) => {
 // The port was free at start; something may have taken it while the app was starting.
 server.on('error', (error: NodeJS.ErrnoException) => fail(portProblem(error)))
 
+// Graceful drain: stop accepting connections, let the requests in flight finish (each one's
+// transaction commits or rolls back as a whole), then close the database and exit 0.
+const DRAIN_TIMEOUT_MS = 25_000
 let closing = false
 async function shutdown(signal: string) {
 	if (closing) return
 	closing = true
-	console.log(`\n${signal} received: closing the server and the database…`)
+	setDraining(true)
+	console.log(`\n${signal} received: finishing the requests in flight, then closing the database…`)
+	const closed = new Promise<void>((resolve) => server.close(() => resolve()))
 	server.closeIdleConnections()
-	await new Promise<void>((resolve) => server.close(() => resolve()))
+	// A client that keeps a connection open without sending anything must not hold the exit.
+	const idleSweep = setInterval(() => server.closeIdleConnections(), 250)
+	const deadline = setTimeout(() => server.closeAllConnections(), DRAIN_TIMEOUT_MS)
+	await closed
+	clearInterval(idleSweep)
+	clearTimeout(deadline)
 	await viteDevServer?.close()
 	await database.close()
 	process.exit(0)

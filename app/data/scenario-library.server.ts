@@ -46,6 +46,14 @@ export async function lockLibraryForPublishing(tx: Transaction): Promise<void> {
 	await tx.execute(sql`select pg_advisory_xact_lock(4242011)`)
 }
 
+// Every app instance LISTENs on this channel and reloads the catalogue when a publish commits
+// (PostgreSQL delivers a NOTIFY at commit, and never for a rolled-back transaction).
+export const LIBRARY_CHANNEL = 'attune_scenario_library'
+
+export async function notifyLibraryChanged(tx: Transaction): Promise<void> {
+	await tx.execute(sql`select pg_notify(${LIBRARY_CHANNEL}, '')`)
+}
+
 export async function replaceLibraryFiles(db: Db, rows: LibraryFileRow[]): Promise<void> {
 	await db.delete(scenarioLibraryFiles)
 	if (rows.length > 0) await db.insert(scenarioLibraryFiles).values(rows)

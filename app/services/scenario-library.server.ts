@@ -7,6 +7,7 @@ import {
 	latestVersionIdForSlug,
 	listLibraryFiles,
 	lockLibraryForPublishing,
+	notifyLibraryChanged,
 	replaceLibraryFiles,
 	setScenarioLibrary,
 	type BrokenScenarioFile,
@@ -100,6 +101,7 @@ export async function publishScenarioLibrary(
 			})
 		}
 		await replaceLibraryFiles(tx, rows)
+		await notifyLibraryChanged(tx)
 		const broken = rows.filter((r) => !r.valid).length
 		await recordAudit(
 			{
