@@ -50,7 +50,7 @@ const benches: Bench[] = [
 	{
 		name: 'load',
 		title: 'Load knee (concurrent learners, step p99 < 200 ms)',
-		script: ['scripts/bench/load.ts'],
+		script: ['scripts/load/bench.ts'],
 		rows: (f) =>
 			(['pglite', 'postgres'] as const).map((db) => {
 				const knee = field(f, db, 'knee')
@@ -58,7 +58,7 @@ const benches: Bench[] = [
 					figure: `load knee, ${db === 'pglite' ? 'PGlite' : 'PostgreSQL'}`,
 					measured: typeof knee === 'number' ? `${knee} learners` : 'none under 200 ms',
 					target: db === 'postgres' ? '≥ 300' : '(reported)',
-					baseline: `rungs ${String(field(f, db, 'rungs') ?? '—')}`,
+					baseline: String(field(f, db, 'rungs') ?? '—'),
 					meets: db === 'postgres' ? typeof knee === 'number' && knee >= 300 : undefined,
 				}
 			}),

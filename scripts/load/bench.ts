@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url'
 import { runLoad } from './driver.ts'
 import { checkTarget, seedTarget, type LoadTarget } from './prepare.ts'
 import { startApp } from './server-process.ts'
+import { reportFigures } from '../bench/report.ts'
 
 export const KNEE_P99_MS = 200
 
@@ -182,4 +183,16 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 	})
 	console.log(`\n${formatLoadBenchmark(results)}`)
 	for (const r of results) for (const p of r.consistencyProblems.slice(0, 10)) console.log(`  ✖ ${r.database}: ${p}`)
+	reportFigures(
+		Object.fromEntries(
+			results.map((r) => [
+				r.database,
+				{
+					knee: r.knee,
+					rungs: r.rungs.map((g) => `${g.learners}: p99 ${Math.round(g.p99)} ms`).join(', '),
+					consistencyProblems: r.consistencyProblems.length,
+				},
+			]),
+		),
+	)
 }
