@@ -4,10 +4,20 @@ import { createReadableStreamFromReadable } from '@remix-run/node'
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { DATABASE_UNAVAILABLE_PAGE, isDatabaseUnavailable } from '#app/utils/database-unavailable.server.ts'
 import { logError } from '#app/utils/log-error.server.ts'
 import { NonceProvider } from '#app/utils/nonce-provider.ts'
 
 const ABORT_DELAY = 5_000
+
+// Requests whose loader or action failed because the database was unreachable: answered with a
+// 503 page that says so (handleError sees the error before the document or data is rendered).
+const databaseWasUnavailable = new WeakSet<Request>()
+const unavailable = (body: string, type: string) =>
+	new Response(body, {
+		status: 503,
+		headers: { 'Content-Type': type, 'Retry-After': '10', 'Cache-Control': 'no-store' },
+	})
 
 export default function handleRequest(
 	request: Request,
@@ -16,6 +26,7 @@ export default function handleRequest(
 	remixContext: EntryContext,
 	loadContext: AppLoadContext,
 ) {
+	if (databaseWasUnavailable.has(request)) return unavailable(DATABASE_UNAVAILABLE_PAGE, 'text/html; charset=utf-8')
 	const nonce = loadContext.cspNonce
 	// Bots and no-JS clients get the whole document at once; browsers can stream.
 	const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
@@ -55,5 +66,15 @@ export default function handleRequest(
 export function handleError(error: unknown, { request }: { request: Request }) {
 	if (request.signal.aborted) return
 	if (isRouteErrorResponse(error) && error.status === 404) return
+	if (isDatabaseUnavailable(error)) {
+		databaseWasUnavailable.add(request)
+		console.error(`The database is unreachable (${request.method} ${new URL(request.url).pathname}): answered 503.`)
+		return
+	}
 	logError(error)
+}
+
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
+	if (!databaseWasUnavailable.has(request)) return response
+	return unavailable(JSON.stringify({ message: 'Attune cannot reach its database right now.' }), 'application/json')
 }
