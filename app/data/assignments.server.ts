@@ -298,10 +298,11 @@ export async function countInbox(organisationId: string, userId: string): Promis
 	return (a?.n ?? 0) + (n?.n ?? 0)
 }
 
-export async function markInboxSeen(organisationId: string, userId: string, at: Date) {
+// The database clock, like the created_at it is compared with.
+export async function markInboxSeen(organisationId: string, userId: string) {
 	await getDb()
 		.update(memberships)
-		.set({ inboxSeenAt: at })
+		.set({ inboxSeenAt: sql`now()` })
 		.where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
 }
 

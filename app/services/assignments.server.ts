@@ -199,7 +199,7 @@ export async function learnerTodo(viewer: { userId: string; organisationId: stri
 	])
 	const person = facts.people.get(userId)
 	const items = person ? itemsFor(userId, facts.assignments, person, now, timeZone) : []
-	await markInboxSeen(organisationId, userId, now)
+	await markInboxSeen(organisationId, userId)
 	const pathNames = new Map(facts.assignments.map((a) => [a.pathId, a.pathName]))
 	return {
 		today: todayInZone(now, timeZone),
