@@ -199,3 +199,19 @@ describe('assignments', () => {
 		expect((await setTimeZone(s.asAdmin, 'Europe/Berlin')).ok).toBe(true)
 	})
 })
+
+describe('demo seed', () => {
+	it('keeps an example onboarding path and has given it to the demo learner', async () => {
+		const { seedDemo, demoPath, demoPeople } = await import('#app/services/demo-seed.server.ts')
+		const { organisations, users } = await import('#db/schema.ts')
+		await seedDemo(getDb())
+		const [org] = await getDb().select().from(organisations).where(eq(organisations.slug, 'northwind-support'))
+		const [jordan] = await getDb().select().from(users).where(eq(users.email, demoPeople.teams[0].learners[0].email))
+		const todo = await learnerTodo({ organisationId: org!.id, userId: jordan!.id })
+		expect(todo.paths).toEqual([expect.objectContaining({ name: demoPath.name, done: 0, total: 3 })])
+		expect(todo.items.map((i) => i.assignedBy)).toEqual(['Priya Shah', 'Priya Shah', 'Priya Shah'])
+		// Every scenario in the path is in the shipped library.
+		const slugs = new Set(getScenarioLibrary().scenarios.map((s) => s.id))
+		for (const item of demoPath.items) if (item.scenarioSlug) expect(slugs.has(item.scenarioSlug)).toBe(true)
+	})
+})
