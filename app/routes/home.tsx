@@ -127,6 +127,7 @@ export default function Home() {
 			) : data.kind === 'coach' ? (
 				<TeamCards
 					teams={data.teams}
+					dashboards
 					empty="You do not coach a team yet. When an admin adds you to a team as its coach, it appears here."
 				/>
 			) : (
@@ -242,7 +243,9 @@ function FirstRunChecklist({ items }: { items: ChecklistItem[] }) {
 function TeamCards({
 	teams,
 	empty,
+	dashboards = false,
 }: {
+	dashboards?: boolean
 	teams: Array<{
 		id: string
 		name: string
@@ -263,6 +266,11 @@ function TeamCards({
 					<p className="small flush">
 						{team.members.length} learner{team.members.length === 1 ? '' : 's'}
 					</p>
+					{dashboards ? (
+						<Link className="button button--secondary gap-above" to={`/teams/${team.id}/dashboard`}>
+							Dashboard<span className="visually-hidden"> of {team.name}</span>
+						</Link>
+					) : null}
 				</div>
 			))}
 		</div>
