@@ -9,15 +9,13 @@ import {
 } from '#app/data/coach-dashboard.server.ts'
 import { findTeam } from '#app/data/teams.server.ts'
 import { itemsFor, summarise } from '#app/domain/coaching/assignments.ts'
-import { attentionReasons, trendOf } from '#app/domain/coaching/dashboard.ts'
+import { attentionReasons, TEAM_MAP_MINIMUM, trendOf } from '#app/domain/coaching/dashboard.ts'
 import { skillLabels, skills, type Skill } from '#app/domain/practice/skills.ts'
 import { can, permissionMessages } from '#app/domain/permissions.ts'
 import { STYLE_NAMES, type Style } from '#app/domain/style.ts'
 import { fail, ok, type ServiceResult } from '#app/services/result.ts'
 import type { StaffActor } from '#app/services/assignments.server.ts'
 
-/** The team map shows dots only when at least this many members share theirs (DESIGN §4). */
-export const TEAM_MAP_MINIMUM = 3
 
 export type TeamDashboard = Awaited<ReturnType<typeof build>>
 

@@ -15,6 +15,7 @@ import {
 import { coachesMember, getMember } from '#app/data/members.server.ts'
 import { getScenarioLibrary } from '#app/data/scenario-library.server.ts'
 import { addDays, todayInZone } from '#app/domain/coaching/dates.ts'
+import { MAX_PATH_ITEMS } from '#app/domain/coaching/assignments.ts'
 import { can, permissionMessages } from '#app/domain/permissions.ts'
 import { fail, ok, type ServiceResult } from '#app/services/result.ts'
 import type { StaffActor } from '#app/services/assignments.server.ts'
@@ -22,7 +23,6 @@ import type { StaffActor } from '#app/services/assignments.server.ts'
 // Onboarding paths: named, ordered lists of assignments that admins keep, given to a new hire in one
 // step. The order is a recommendation shown on the learner's to-do list, not a lock.
 
-export const MAX_PATH_ITEMS = 20
 
 const nameTaken = (name: string) => {
 	const message = `There is already a path called "${name}".`

@@ -4,6 +4,9 @@ import { isOverdue, type CalendarDate } from '#app/domain/coaching/dates.ts'
 // the team's members now and later; a scenario is done when the learner completed an attempt started
 // from it; the assessment is done when they completed one after it was assigned.
 
+/** The most items an onboarding path holds. */
+export const MAX_PATH_ITEMS = 20
+
 export type AssignmentFact = {
 	id: string
 	kind: 'scenario' | 'assessment'

@@ -6,6 +6,8 @@ import { LEVEL_WEIGHT } from '#app/domain/feedback/skill-levels.ts'
 export const ATTENTION_DROP = 10
 export const TREND_WINDOW = 3
 export const QUIET_DAYS = 14
+/** The team map shows dots only when at least this many members share theirs (DESIGN §4). */
+export const TEAM_MAP_MINIMUM = 3
 
 /**
  * The level as it was before the last `steps` scores, backed out of the current EWMA level
