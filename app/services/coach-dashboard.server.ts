@@ -16,7 +16,6 @@ import { STYLE_NAMES, type Style } from '#app/domain/style.ts'
 import { fail, ok, type ServiceResult } from '#app/services/result.ts'
 import type { StaffActor } from '#app/services/assignments.server.ts'
 
-
 export type TeamDashboard = Awaited<ReturnType<typeof build>>
 
 export async function teamDashboard(

@@ -23,7 +23,6 @@ import type { StaffActor } from '#app/services/assignments.server.ts'
 // Onboarding paths: named, ordered lists of assignments that admins keep, given to a new hire in one
 // step. The order is a recommendation shown on the learner's to-do list, not a lock.
 
-
 const nameTaken = (name: string) => {
 	const message = `There is already a path called "${name}".`
 	return fail.conflict(message, { name: [message] })
