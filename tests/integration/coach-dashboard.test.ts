@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { getDb } from '#db/client.server.ts'
-import { memberships } from '#db/schema.ts'
+import { memberships, skillLevels } from '#db/schema.ts'
 import { getScenarioLibrary } from '#app/data/scenario-library.server.ts'
 import { createAssignment, startAssignment } from '#app/services/assignments.server.ts'
 import { teamDashboard } from '#app/services/coach-dashboard.server.ts'
@@ -72,6 +72,31 @@ describe('coach dashboard', () => {
 			.where(and(eq(memberships.organisationId, o), eq(memberships.userId, ana.id)))
 		const shared = await teamDashboard(asCoach, teamId)
 		expect(shared.ok && shared.value.sharingStyle).toBe(0) // Ana shares, but has no assessment result yet
+
+		// Skill levels come from the 'shared' rollup (coach-share maintains it; written here as it would be) and
+		// show only for a learner who shares them.
+		await getDb()
+			.insert(skillLevels)
+			.values(
+				[ana.id, ben.id].map((userId) => ({
+					organisationId: o,
+					userId,
+					scope: 'shared' as const,
+					skill: 'empathy',
+					level: 61.6,
+					attempts: 1,
+				})),
+			)
+		await getDb()
+			.update(memberships)
+			.set({ shareSkills: true })
+			.where(and(eq(memberships.organisationId, o), eq(memberships.userId, ana.id)))
+		const levels = await teamDashboard(asCoach, teamId)
+		if (!levels.ok) throw new Error(levels.message)
+		expect(levels.value.learners.find((l) => l.name === 'Ana')!.skills).toEqual([
+			{ skill: 'empathy', label: 'Empathy', level: 62, attempts: 1, trend: null },
+		])
+		expect(levels.value.learners.find((l) => l.name === 'Ben')!.skills).toEqual([])
 
 		// Another team's coach gets 403; another organisation's team is not found; the route says so too.
 		expect(await teamDashboard(staff(o, otherCoach.id, 'coach'), teamId)).toMatchObject({ kind: 'forbidden' })
