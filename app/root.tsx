@@ -15,6 +15,7 @@ import type { ReactNode } from 'react'
 import { AppShell } from '#app/components/app-shell.tsx'
 import { getViewer } from '#app/auth/session.server.ts'
 import { navigationFor } from '#app/domain/accounts/roles.ts'
+import { countInbox } from '#app/data/assignments.server.ts'
 import { useNonce } from '#app/utils/nonce-provider.ts'
 import appStylesHref from '#app/styles/app.css?url'
 
@@ -27,13 +28,19 @@ export const meta: MetaFunction = () => [{ title: 'Attune' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const viewer = await getViewer(request, context)
+	// No mail: the Home link carries a badge for new assignments and coaching notes.
+	// Home marks them seen as it loads (in parallel with this loader), so it shows no badge itself.
+	const onHome = new URL(request.url).pathname === '/home'
+	const inbox = viewer?.role === 'learner' && !onHome ? await countInbox(viewer.organisation.id, viewer.user.id) : 0
 	return json({
 		viewer: viewer
 			? {
 					user: { name: viewer.user.name, email: viewer.user.email },
 					organisation: { name: viewer.organisation.name },
 					role: viewer.role,
-					nav: navigationFor(viewer.role),
+					nav: navigationFor(viewer.role).map((item) =>
+						item.to === '/home' && inbox > 0 ? { ...item, badge: inbox } : item,
+					),
 				}
 			: null,
 	})

@@ -45,6 +45,12 @@ export function AppShell({ viewer, children }: { viewer: ShellViewer | null; chi
 											<li key={item.to}>
 												<NavLink to={item.to} prefetch="intent">
 													{item.label}
+													{item.badge ? (
+														<span className="nav-badge">
+															{item.badge}
+															<span className="visually-hidden"> new</span>
+														</span>
+													) : null}
 												</NavLink>
 											</li>
 										))}

@@ -123,6 +123,7 @@ export async function listInProgressAttempts(organisationId: string, userId: str
 			scenarioSlug: attempts.scenarioSlug,
 			step: attempts.step,
 			startedAt: attempts.startedAt,
+			assignmentId: attempts.assignmentId,
 		})
 		.from(attempts)
 		.where(

@@ -26,6 +26,14 @@ export type AuditType =
 	| 'team_person_removed'
 	| 'assessment_started'
 	| 'assessment_completed'
+	// Coaching: assignments, onboarding paths, time zone (issue 13, coach-assign).
+	| 'organisation_time_zone_changed'
+	| 'assignment_created'
+	| 'assignment_due_changed'
+	| 'assignment_cancelled'
+	| 'onboarding_path_saved'
+	| 'onboarding_path_deleted'
+	| 'onboarding_path_given'
 
 export type AuditEvent = {
 	type: AuditType

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
-import { getDb, type Transaction } from '#db/client.server.ts'
+import { getDb, type Database, type Transaction } from '#db/client.server.ts'
 import { memberships, teamCoaches, teamMembers, teams, users } from '#db/schema.ts'
 
 export type TeamWithPeople = {
@@ -66,7 +66,7 @@ export async function insertTeam(tx: Transaction, organisationId: string, name: 
 	return team
 }
 
-export async function findTeam(tx: Transaction, organisationId: string, teamId: string) {
+export async function findTeam(tx: Database | Transaction, organisationId: string, teamId: string) {
 	const [row] = await tx
 		.select({ id: teams.id, name: teams.name })
 		.from(teams)

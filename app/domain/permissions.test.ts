@@ -11,12 +11,19 @@ const subjects: Record<string, PermissionSubject | undefined> = {
 	'own member page': { kind: 'member', userId: self, coachedByViewer: false },
 	'coached member': { kind: 'member', userId: other, coachedByViewer: true },
 	'other member': { kind: 'member', userId: other, coachedByViewer: false },
+	'coached team': { kind: 'team', teamId: 't-1', coachedByViewer: true },
+	'other team': { kind: 'team', teamId: 't-2', coachedByViewer: false },
 }
 
 const expected: Record<string, string> = {
 	// role: actions allowed (with subject) — the policy written out by hand
 	learner: 'member.view@own member page',
-	coach: 'teams.view@*; member.view@own member page; member.view@coached member',
+	coach: [
+		'teams.view@*; member.view@own member page; member.view@coached member',
+		// Coaching: assignments, onboarding paths, the team dashboard (issue 13, coach-assign).
+		'assignments.view@*; assignments.manage@coached member; assignments.manage@coached team',
+		'onboarding-paths.give@coached member; team.dashboard@coached team',
+	].join('; '),
 	admin: '*',
 }
 

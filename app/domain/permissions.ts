@@ -7,7 +7,10 @@ export type PermissionViewer = { userId: string; role: Role }
 
 // What a check may need to know about the thing being acted on. Relationships (does this
 // coach coach that learner?) are looked up by the caller and passed in, so this stays pure.
-export type PermissionSubject = { kind: 'organisation' } | { kind: 'member'; userId: string; coachedByViewer: boolean }
+export type PermissionSubject =
+	| { kind: 'organisation' }
+	| { kind: 'member'; userId: string; coachedByViewer: boolean }
+	| { kind: 'team'; teamId: string; coachedByViewer: boolean }
 
 export const permissionActions = [
 	'organisation.manage-members',
@@ -18,6 +21,13 @@ export const permissionActions = [
 	'teams.manage',
 	'member.view',
 	'member.manage',
+	// Coaching: assignments, onboarding paths, time zone, the team dashboard (issue 13, coach-assign).
+	'organisation.manage-settings',
+	'assignments.view',
+	'assignments.manage',
+	'onboarding-paths.manage',
+	'onboarding-paths.give',
+	'team.dashboard',
 ] as const
 export type PermissionAction = (typeof permissionActions)[number]
 
@@ -25,6 +35,9 @@ type Rule = (viewer: PermissionViewer, subject: PermissionSubject | undefined) =
 
 const isAdmin: Rule = (viewer) => viewer.role === 'admin'
 const isStaff: Rule = (viewer) => viewer.role === 'admin' || viewer.role === 'coach'
+
+const coachesSubject: Rule = (viewer, subject) =>
+	viewer.role === 'coach' && (subject?.kind === 'member' || subject?.kind === 'team') && subject.coachedByViewer
 
 const rules: Record<PermissionAction, Rule> = {
 	'organisation.manage-members': isAdmin,
@@ -38,6 +51,16 @@ const rules: Record<PermissionAction, Rule> = {
 		(subject?.kind === 'member' &&
 			(subject.userId === viewer.userId || (viewer.role === 'coach' && subject.coachedByViewer))),
 	'member.manage': isAdmin,
+	// Coaching: assignments, onboarding paths, time zone, the team dashboard (issue 13, coach-assign).
+	// A coach acts for the teams they coach and the learners in them; an admin for everyone.
+	'organisation.manage-settings': isAdmin,
+	'assignments.view': isStaff,
+	'assignments.manage': (viewer, subject) => isAdmin(viewer, subject) || coachesSubject(viewer, subject),
+	'onboarding-paths.manage': isAdmin,
+	'onboarding-paths.give': (viewer, subject) =>
+		isAdmin(viewer, subject) || (subject?.kind === 'member' && coachesSubject(viewer, subject)),
+	'team.dashboard': (viewer, subject) =>
+		isAdmin(viewer, subject) || (subject?.kind === 'team' && coachesSubject(viewer, subject)),
 }
 
 export function can(viewer: PermissionViewer, action: PermissionAction, subject?: PermissionSubject): boolean {
@@ -54,4 +77,11 @@ export const permissionMessages: Record<PermissionAction, string> = {
 	'teams.manage': 'Only admins can change teams.',
 	'member.view': 'Only admins, the member themselves and their coaches can see this page.',
 	'member.manage': 'Only admins can change a membership.',
+	// Coaching: assignments, onboarding paths, time zone, the team dashboard (issue 13, coach-assign).
+	'organisation.manage-settings': 'Only admins can change the organisation settings.',
+	'assignments.view': 'Only admins and coaches can see assignments.',
+	'assignments.manage': 'Only admins and the coaches of these learners can assign work to them.',
+	'onboarding-paths.manage': 'Only admins can change onboarding paths.',
+	'onboarding-paths.give': 'Only admins and the coaches of this learner can give them an onboarding path.',
+	'team.dashboard': 'Only admins and the coaches of this team can see its dashboard.',
 }

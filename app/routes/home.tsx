@@ -15,6 +15,8 @@ import { findScenario } from '#app/services/play.server.ts'
 import { recommendNext } from '#app/domain/practice/recommend.ts'
 import { outcomeLabels, type Outcome } from '#app/domain/practice/outcomes.ts'
 import { practiceHistory, recommendable } from '#app/services/debrief.server.ts'
+import { learnerTodo } from '#app/services/assignments.server.ts'
+import { TodoList } from '#app/components/todo-list.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Home · Attune' }]
 
@@ -36,11 +38,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	}
 	const me = await getMember(orgId, viewer.user.id)
 	const teams = (await listTeams(orgId)).filter((t) => me?.teams.some((m) => m.id === t.id))
-	const practice = (await listInProgressAttempts(orgId, viewer.user.id)).map((a) => ({
-		id: a.id,
-		title: findScenario(a.scenarioSlug)?.title ?? a.scenarioSlug,
-		step: a.step,
-	}))
+	const todo = await learnerTodo({ organisationId: orgId, userId: viewer.user.id })
+	// Assigned attempts are resumed from the to-do list.
+	const practice = (await listInProgressAttempts(orgId, viewer.user.id))
+		.filter((a) => !a.assignmentId)
+		.map((a) => ({
+			id: a.id,
+			title: findScenario(a.scenarioSlug)?.title ?? a.scenarioSlug,
+			step: a.step,
+		}))
 	const progress = await practiceHistory(viewer)
 	const recent = progress.attempts.slice(0, 3).map((a) => ({
 		attemptId: a.attemptId,
@@ -48,7 +54,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		outcome: a.outcome as Outcome,
 	}))
 	const next = recommendNext(recommendable(), progress.history, 1)
-	return json({ kind: 'learner' as const, greeting, teams, practice, recent, next, hasProfile: progress.hasProfile })
+	return json({
+		kind: 'learner' as const,
+		greeting,
+		teams,
+		practice,
+		recent,
+		next,
+		hasProfile: progress.hasProfile,
+		todo,
+	})
 }
 
 const actionSchema = z.object({ intent: z.literal('dismiss-checklist') })
@@ -112,10 +127,12 @@ export default function Home() {
 			) : data.kind === 'coach' ? (
 				<TeamCards
 					teams={data.teams}
+					dashboards
 					empty="You do not coach a team yet. When an admin adds you to a team as its coach, it appears here."
 				/>
 			) : (
 				<div className="stack">
+					{data.todo.items.length > 0 ? <TodoList todo={data.todo} /> : null}
 					<div className="grid">
 						<section className="card" aria-labelledby="practice-heading">
 							<h2 id="practice-heading">Practice</h2>
@@ -226,7 +243,9 @@ function FirstRunChecklist({ items }: { items: ChecklistItem[] }) {
 function TeamCards({
 	teams,
 	empty,
+	dashboards = false,
 }: {
+	dashboards?: boolean
 	teams: Array<{
 		id: string
 		name: string
@@ -247,6 +266,11 @@ function TeamCards({
 					<p className="small flush">
 						{team.members.length} learner{team.members.length === 1 ? '' : 's'}
 					</p>
+					{dashboards ? (
+						<Link className="button button--secondary gap-above" to={`/teams/${team.id}/dashboard`}>
+							Dashboard<span className="visually-hidden"> of {team.name}</span>
+						</Link>
+					) : null}
 				</div>
 			))}
 		</div>

@@ -26,7 +26,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const viewer = await requireViewer(request, context)
 	const s = scenarioFrom(params)
 	const inProgress = (await listInProgressAttempts(viewer.organisation.id, viewer.user.id)).find(
-		(a) => a.scenarioSlug === s.id,
+		// An attempt started from an assignment is resumed from the to-do list, not from here.
+		(a) => a.scenarioSlug === s.id && !a.assignmentId,
 	)
 	return json({
 		scenario: {

@@ -106,6 +106,11 @@ export default function TeamsPage() {
 			{teams.map((team) => (
 				<section key={team.id} className="card" aria-labelledby={`team-${team.id}`}>
 					<h2 id={`team-${team.id}`}>{team.name}</h2>
+					<p className="small">
+						<Link to={`/teams/${team.id}/dashboard`}>
+							Dashboard<span className="visually-hidden"> of {team.name}</span>
+						</Link>
+					</p>
 					<div className="grid">
 						<div>
 							<h3>Coaches</h3>

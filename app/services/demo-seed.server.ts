@@ -1,6 +1,17 @@
 import { eq } from 'drizzle-orm'
 import type { Database } from '#db/client.server.ts'
-import { memberships, organisations, teamCoaches, teamMembers, teams, users } from '#db/schema.ts'
+import {
+	assignments,
+	memberships,
+	onboardingPathItems,
+	onboardingPaths,
+	organisations,
+	teamCoaches,
+	teamMembers,
+	teams,
+	users,
+} from '#db/schema.ts'
+import { addDays, todayInZone } from '#app/domain/coaching/dates.ts'
 import { hashPassword } from '#app/auth/password.server.ts'
 
 export const DEMO_PASSWORD = 'northwind-demo'
@@ -38,6 +49,17 @@ export const demoPeople = {
 	],
 } as const
 
+// An example onboarding path, given by the Tier 1 coach to the first Tier 1 learner (issue 13).
+export const demoPath = {
+	name: 'Support onboarding: first week',
+	description: 'Learn your own style, then two conversations every new support hire meets early.',
+	items: [
+		{ kind: 'assessment', scenarioSlug: null, dueAfterDays: 2 },
+		{ kind: 'scenario', scenarioSlug: 'cancelled-chair-delivery', dueAfterDays: 4 },
+		{ kind: 'scenario', scenarioSlug: 'frozen-payment-manager', dueAfterDays: 7 },
+	],
+} as const
+
 export type SeedResult = { created: boolean }
 
 // Idempotent: the demo organisation is created once, identified by its slug.
@@ -66,6 +88,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
 		await addPerson(demoPeople.admin, 'admin')
 		const coachIds: string[] = []
 		for (const coach of demoPeople.coaches) coachIds.push(await addPerson(coach, 'coach'))
+		const learnerIds: string[] = []
 		for (const teamSpec of demoPeople.teams) {
 			const [team] = await tx.insert(teams).values({ organisationId: org.id, name: teamSpec.name }).returning()
 			if (!team) throw new Error('seed: team insert returned nothing')
@@ -73,9 +96,31 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
 			if (coachId) await tx.insert(teamCoaches).values({ organisationId: org.id, teamId: team.id, userId: coachId })
 			for (const learner of teamSpec.learners) {
 				const userId = await addPerson(learner, 'learner')
+				learnerIds.push(userId)
 				await tx.insert(teamMembers).values({ organisationId: org.id, teamId: team.id, userId })
 			}
 		}
+		const [path] = await tx
+			.insert(onboardingPaths)
+			.values({ organisationId: org.id, name: demoPath.name, description: demoPath.description })
+			.returning()
+		if (!path) throw new Error('seed: path insert returned nothing')
+		await tx
+			.insert(onboardingPathItems)
+			.values(demoPath.items.map((item, position) => ({ organisationId: org.id, pathId: path.id, position, ...item })))
+		const today = todayInZone(new Date(), org.timeZone)
+		await tx.insert(assignments).values(
+			demoPath.items.map((item, position) => ({
+				organisationId: org.id,
+				kind: item.kind,
+				scenarioSlug: item.scenarioSlug,
+				userId: learnerIds[0],
+				assignedBy: coachIds[0],
+				dueOn: addDays(today, item.dueAfterDays),
+				pathId: path.id,
+				pathPosition: position,
+			})),
+		)
 	})
 	return { created: true }
 }

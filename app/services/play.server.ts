@@ -72,7 +72,9 @@ export async function loadVersion(
 	return ok(entry)
 }
 
-export type StartInput = { scenarioId: string; restartAttemptId?: string }
+// assignmentId: set (by the assignments service, after checking the assignment reaches the learner)
+// when the attempt is started from an assignment; such an attempt is its own, never the practice one.
+export type StartInput = { scenarioId: string; restartAttemptId?: string; assignmentId?: string }
 export type Started = { attemptId: string; resumed: boolean }
 
 // Start (or restart) a self-started practice attempt on the latest published version (versions are
@@ -97,6 +99,7 @@ export async function startAttempt(viewer: Viewer, input: StartInput): Promise<S
 				scenarioVersionId: versionId,
 				scenarioSlug: scenario.id,
 				snapshot: persistSnapshot(machine, initialSnapshot(machine)),
+				assignmentId: input.assignmentId ?? null,
 			},
 			tx,
 		)

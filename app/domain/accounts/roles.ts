@@ -7,7 +7,8 @@ export const roleLabels: Record<Role, string> = {
 	admin: 'Admin',
 }
 
-export type NavItem = { to: string; label: string }
+// badge: how many new things wait behind the link (assignments and notes on Home).
+export type NavItem = { to: string; label: string; badge?: number }
 
 // One place decides what each role sees in the app shell. Anyone can practise, so every role
 // gets My style and Practice.
@@ -16,11 +17,12 @@ export function navigationFor(role: Role): NavItem[] {
 	const style: NavItem = { to: '/assessment', label: 'My profile' }
 	const practice: NavItem = { to: '/practice', label: 'Practice' }
 	const account: NavItem = { to: '/account', label: 'Account' }
+	const assignments: NavItem = { to: '/assignments', label: 'Assignments' }
 	switch (role) {
 		case 'learner':
 			return [home, style, practice, account]
 		case 'coach':
-			return [home, { to: '/teams', label: 'Teams' }, style, practice, account]
+			return [home, { to: '/teams', label: 'Teams' }, assignments, style, practice, account]
 		case 'admin':
 			return [
 				home,
@@ -28,9 +30,11 @@ export function navigationFor(role: Role): NavItem[] {
 				practice,
 				{ to: '/members', label: 'Members' },
 				{ to: '/teams', label: 'Teams' },
+				assignments,
 				{ to: '/admin/scenarios', label: 'Scenarios' },
 				{ to: '/admin/instrument', label: 'Instrument' },
 				{ to: '/admin/audit', label: 'Audit log' },
+				{ to: '/admin/organisation', label: 'Settings' },
 				account,
 			]
 	}
