@@ -6,12 +6,19 @@ import type { Axis, Style, StressReaction } from '#app/domain/style.ts'
 // IPIP pool, never a proprietary instrument.
 
 /** The current instrument version (new attempts use it). */
-export const INSTRUMENT_VERSION = 'style-v2'
+export const INSTRUMENT_VERSION = 'style-v3'
 
 export const LIKERT_MIN = 1
 export const LIKERT_MAX = 5
 export const LIKERT_MIDPOINT = 3
 export type LikertValue = 1 | 2 | 3 | 4 | 5
+/** "Doesn't apply to my role", offered on role-bound statements only (style-v3 on). Stored as 0. */
+export const NOT_APPLICABLE = 0
+export type LikertResponse = LikertValue | typeof NOT_APPLICABLE
+export const NOT_APPLICABLE_LABEL = 'Doesn’t apply to my role'
+/** An axis is scored only with at least this many complete antonym pairs: fewer cannot place the
+ * dot honestly (issue 16). */
+export const MIN_SCORED_PAIRS = 6
 
 export const LIKERT_LABELS: Record<LikertValue, string> = {
 	1: 'Strongly disagree',
@@ -30,6 +37,8 @@ export type AxisItem = {
 	/** Reverse items name the forward item they are the antonym of (used by the consistency check). */
 	antonymOf?: string
 	text: string
+	/** Assumes a customer-facing role, so it offers "doesn't apply" (style-v3 on). */
+	roleBound?: true
 }
 
 export type StressItem = {
@@ -39,6 +48,8 @@ export type StressItem = {
 	/** reverse = agreeing means the person does NOT react this way (re-keyed when scored). */
 	keying?: 'forward' | 'reverse'
 	text: string
+	/** Assumes a customer-facing role, so it offers "doesn't apply" (style-v3 on). */
+	roleBound?: true
 }
 
 export type InstructedItem = { id: string; kind: 'instructed'; text: string; expected: LikertValue }
@@ -457,14 +468,52 @@ const secondCheck: InstructedItem = {
 }
 
 export const STYLE_V2: Instrument = {
-	version: INSTRUMENT_VERSION,
+	version: 'style-v2',
 	likertItems: [...assertivenessItemsV2, ...responsivenessItemsV2, ...stressItemsV2, instructedItem, secondCheck],
 	vignettes,
 }
 
-export const CURRENT_INSTRUMENT: Instrument = STYLE_V2
+// ── style-v3 (issue 16) ───────────────────────────────────────────────────────────
+// The statements of style-v2, word for word, with "doesn't apply to my role" offered on those that
+// assume a customer-facing role (calls, customers, buyers). A "doesn't apply" drops the whole
+// antonym pair, so keying stays balanced; no axis has more than three role-bound pairs of 14, so
+// every axis keeps at least 11 (MIN_SCORED_PAIRS is 6).
+const ROLE_BOUND = new Set([
+	'as-03f',
+	'as-03r',
+	'as-06f',
+	'as-06r',
+	're-01f',
+	're-01r',
+	're-10f',
+	're-10r',
+	're-11f',
+	're-11r',
+	'st-take-over-2',
+	'st-take-over-6r',
+	'st-push-harder-2',
+	'st-push-harder-4',
+	'st-give-in-1',
+	'st-give-in-6r',
+	'st-withdraw-2',
+	'st-withdraw-5',
+])
 
-const instruments: Record<string, Instrument> = { [STYLE_V1.version]: STYLE_V1, [STYLE_V2.version]: STYLE_V2 }
+export const STYLE_V3: Instrument = {
+	version: 'style-v3',
+	likertItems: STYLE_V2.likertItems.map((item) =>
+		ROLE_BOUND.has(item.id) && item.kind !== 'instructed' ? { ...item, roleBound: true } : item,
+	),
+	vignettes: STYLE_V2.vignettes,
+}
+
+export const CURRENT_INSTRUMENT: Instrument = STYLE_V3
+
+const instruments: Record<string, Instrument> = {
+	[STYLE_V1.version]: STYLE_V1,
+	[STYLE_V2.version]: STYLE_V2,
+	[STYLE_V3.version]: STYLE_V3,
+}
 
 /** The instrument a stored result or attempt was made with, or undefined for an unknown version. */
 export function getInstrument(version: string): Instrument | undefined {
@@ -479,6 +528,10 @@ export function stressItemsOf(instrument: Instrument, reaction: StressReaction):
 	return instrument.likertItems.filter(
 		(item): item is StressItem => item.kind === 'stress' && item.reaction === reaction,
 	)
+}
+
+export function isRoleBound(item: LikertItem): boolean {
+	return item.kind !== 'instructed' && item.roleBound === true
 }
 
 export function findLikertItem(instrument: Instrument, id: string): LikertItem | undefined {

@@ -86,6 +86,8 @@ export const assessmentResultSchema = z.object({
 	cues: cueReadingSchema,
 	flags: z.array(qualityFlagSchema),
 	quality: qualityMetricsSchema,
+	/** Role-bound statements answered "doesn't apply" (style-v3 on); their antonym pairs were left out. */
+	notApplicable: z.array(z.string()).optional(),
 })
 
 export type AxisScore = z.infer<typeof axisScoreSchema>
