@@ -11,6 +11,7 @@ import {
 	type LikertItem,
 	stressItemsOf,
 } from '#app/domain/assessment/item-bank.ts'
+import { SIMULATION_MODEL } from '#app/domain/assessment/simulation.ts'
 import { AXES, STRESS_REACTIONS, STYLES } from '#app/domain/style.ts'
 
 const instrument = CURRENT_INSTRUMENT
@@ -110,6 +111,27 @@ describe('the current (style-v3) item bank', () => {
 			// One idea per statement: no "and"/"or" joining two behaviours.
 			expect(now, id).not.toMatch(/\b(and|or)\b/)
 		}
+	})
+
+	it("has 22 cue vignettes with no surface giveaway, within the 12-minute median at the project's timings", () => {
+		expect(instrument.vignettes).toHaveLength(22)
+		for (const style of STYLES) {
+			const own = instrument.vignettes.filter((v) => v.answer === style)
+			expect(own.length).toBeGreaterThanOrEqual(5)
+			expect(new Set(own.map((v) => v.channel)).size, style).toBeGreaterThanOrEqual(3)
+		}
+		for (const v of instrument.vignettes) {
+			// The old giveaways: "!!", apologies, numbered questions; contractions mark a chatty register.
+			expect(v.quote, v.id).not.toMatch(/!|sorry|\b\d+\.\s|[’']/i)
+			expect(v.setting, v.id).not.toMatch(/director|head|senior|boss/i)
+		}
+		const settings = new Map<string, Set<string>>()
+		for (const v of instrument.vignettes) settings.set(v.setting, (settings.get(v.setting) ?? new Set()).add(v.answer))
+		expect([...settings.values()].filter((styles) => styles.size === 1).length).toBeLessThanOrEqual(2)
+		const m = SIMULATION_MODEL
+		const statements = instrument.likertItems.length
+		const seconds = statements * m.secondsPerItem.median + instrument.vignettes.length * m.secondsPerVignette
+		expect(seconds / 60).toBeLessThanOrEqual(12)
 	})
 
 	it('has at least two cue vignettes per style, each with an explanation of the cue', () => {
