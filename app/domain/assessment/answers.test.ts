@@ -54,12 +54,12 @@ describe('likertAnswersSchema', () => {
 
 describe('cueAnswersSchema', () => {
 	it('accepts one of the four styles for a known vignette', () => {
-		expect(cueAnswersSchema(instrument).parse({ 'cue3-01': 'director' })).toEqual({ 'cue3-01': 'director' })
+		expect(cueAnswersSchema(instrument).parse({ 'cue3-14': 'director' })).toEqual({ 'cue3-14': 'director' })
 	})
 
 	it('rejects unknown styles and vignettes with a clear message', () => {
-		const m = messages(cueAnswersSchema(instrument).safeParse({ 'cue3-01': 'driver', 'cue-99': 'analyst' }))
-		expect(m['cue3-01']).toBe('Choose one of Director, Energizer, Harmonizer, Analyst')
+		const m = messages(cueAnswersSchema(instrument).safeParse({ 'cue3-14': 'driver', 'cue-99': 'analyst' }))
+		expect(m['cue3-14']).toBe('Choose one of Director, Energizer, Harmonizer, Analyst')
 		expect(m['cue-99']).toMatch(/not a question/)
 	})
 })

@@ -487,7 +487,9 @@ const v3Vignette = (
 	quote: string,
 	answer: Style,
 	cue: string,
-): CueVignette => ({ id: `cue3-${String(n).padStart(2, '0')}`, channel, setting, quote, answer, cue })
+): CueVignette => ({ id: `cue3-${String(V3_IDS[n - 1]).padStart(2, '0')}`, channel, setting, quote, answer, cue })
+// Ids are form field names: numbered in a scrambled order, so the number says nothing about the style.
+const V3_IDS = [14, 3, 19, 8, 22, 11, 5, 17, 1, 20, 9, 13, 6, 16, 2, 21, 10, 4, 18, 7, 12, 15]
 
 const vignettesV3: CueVignette[] = [
 	v3Vignette(

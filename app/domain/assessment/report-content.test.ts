@@ -113,7 +113,7 @@ describe('buildReport', () => {
 		const result = scoreAssessment({
 			instrument,
 			answers: respond({ tells: 5, people: 1 }, { take_over: 5 }),
-			cueAnswers: { ...rightCues, 'cue3-02': 'director' },
+			cueAnswers: { ...rightCues, 'cue3-03': 'director' },
 			order,
 			pageTimings: timings,
 		})
@@ -131,7 +131,7 @@ describe('buildReport', () => {
 		)
 		expect(report.cues.missed).toEqual([
 			expect.objectContaining({
-				id: 'cue3-02',
+				id: 'cue3-03',
 				chosen: 'Director',
 				answer: 'Analyst',
 				cue: expect.stringMatching(/reasoning behind a figure/),
