@@ -72,8 +72,10 @@ export function scoreAxes(
 	}
 	const scores = {} as Record<Axis, AxisScore>
 	for (const axis of AXES) {
-		const pairs = axisItems(instrument, axis).filter((i) => i.antonymOf && !skip.has(i.id)).length
-		if (pairs < MIN_SCORED_PAIRS) {
+		const reverse = axisItems(instrument, axis).filter((i) => i.antonymOf)
+		const pairs = reverse.filter((i) => !skip.has(i.id)).length
+		// Only "doesn't apply" can trigger this; a (test) instrument built with fewer pairs is scored as built.
+		if (pairs < reverse.length && pairs < MIN_SCORED_PAIRS) {
 			throw new Error(
 				`Cannot place the dot honestly: only ${pairs} pairs of ${axis} statements apply (at least ${MIN_SCORED_PAIRS} are needed)`,
 			)
