@@ -3,6 +3,7 @@ import { json } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { completedAnswersFor } from '#app/data/assessments.server.ts'
+import { applicableAnswers } from '#app/domain/assessment/keying.ts'
 import { likertAnswersSchema } from '#app/domain/assessment/answers.ts'
 import { CURRENT_INSTRUMENT, axisItems, stressItemsOf } from '#app/domain/assessment/item-bank.ts'
 import {
@@ -29,7 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		.filter((r) => !r.flagged)
 		.flatMap((r) => {
 			const parsed = schema.safeParse(r.answers)
-			return parsed.success ? [parsed.data] : []
+			// "Doesn't apply" drops its pair; α and item figures then use complete rows only.
+			return parsed.success ? [applicableAnswers(parsed.data, instrument).answers] : []
 		})
 	const results = responses.length
 	const minimum = MIN_RESPONSES_FOR_DISPLAY

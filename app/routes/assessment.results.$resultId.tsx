@@ -96,6 +96,7 @@ export default function StyleReportPage() {
 					<h1 id="report-heading">{report.headline}</h1>
 					<p>{report.body}</p>
 					<p className="small">{notes.region}</p>
+					{report.notApplicable ? <p className="small">{report.notApplicable}</p> : null}
 					{report.note ? <p>{report.note}</p> : null}
 					<p className="report-statement">{report.statement}</p>
 				</div>

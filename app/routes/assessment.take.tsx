@@ -5,7 +5,12 @@ import { z } from 'zod'
 import { requireViewer } from '#app/auth/session.server.ts'
 import { ErrorSummary } from '#app/components/error-summary.tsx'
 import { currentPage, submitPage } from '#app/services/assessment.server.ts'
-import { LIKERT_LABELS, type LikertValue } from '#app/domain/assessment/item-bank.ts'
+import {
+	LIKERT_LABELS,
+	NOT_APPLICABLE,
+	NOT_APPLICABLE_LABEL,
+	type LikertValue,
+} from '#app/domain/assessment/item-bank.ts'
 import { STYLES, STYLE_DESCRIPTIONS, STYLE_NAMES } from '#app/domain/style.ts'
 import { CONSENT_NOTE, STYLES_PRIMER } from '#app/domain/assessment/report-notes.ts'
 import { badRequest, readFormData } from '#app/utils/http.server.ts'
@@ -32,7 +37,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	// Answer labels travel as data too: the same budget.
 	const scale = ([1, 2, 3, 4, 5] as LikertValue[]).map((value) => ({ value, label: LIKERT_LABELS[value] }))
 	const styleOptions = STYLES.map((s) => ({ id: s, name: STYLE_NAMES[s] }))
-	return json({ ...view, page: attempt.page, consent, primer, scale, styleOptions })
+	const notApplicable = { value: NOT_APPLICABLE, label: NOT_APPLICABLE_LABEL }
+	return json({ ...view, page: attempt.page, consent, primer, scale, notApplicable, styleOptions })
 }
 
 const pageField = z.object({ page: z.coerce.number().int().min(0).max(1000) })
@@ -142,6 +148,17 @@ export default function TakeAssessment() {
 											<span>{label}</span>
 										</label>
 									))}
+									{item.roleBound ? (
+										<label className="likert__option likert__option--na">
+											<input
+												type="radio"
+												name={item.id}
+												value={data.notApplicable.value}
+												defaultChecked={values[item.id] === String(data.notApplicable.value)}
+											/>
+											<span>{data.notApplicable.label}</span>
+										</label>
+									) : null}
 								</div>
 								{errors[item.id] ? (
 									<p id={`${item.id}-error`} className="error-list flush">

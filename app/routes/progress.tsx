@@ -9,6 +9,7 @@ import { EARLY_DAYS_ATTEMPTS } from '#app/domain/feedback/skill-levels.ts'
 import { outcomeLabels, type Outcome } from '#app/domain/practice/outcomes.ts'
 import { skillLabels } from '#app/domain/practice/skills.ts'
 import { recommendNext } from '#app/domain/practice/recommend.ts'
+import { practiceStressEvidence, stressComparisonNote } from '#app/domain/assessment/stress-evidence.ts'
 import { STRESS_REACTION_NAMES, STYLE_NAMES, STYLES, type Style } from '#app/domain/style.ts'
 import { practiceHistory, recommendable } from '#app/services/debrief.server.ts'
 import { formatDate } from '#app/utils/format.ts'
@@ -24,7 +25,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	return json({
 		skills: progress.skills.map((s) => ({ ...s, spark: sparkline(s.trend) })),
 		flex: STYLES.map((style) => ({ style, ...progress.history.flexByStyle[style] })),
-		stress: progress.stress,
+		// The practice rate is shown beside the self-report only with enough chances (issue 16).
+		stress: progress.stress.map((r) => ({ ...r, evidence: practiceStressEvidence(r) })),
+		stressNote: stressComparisonNote(
+			progress.stress.map((r) => practiceStressEvidence(r)),
+			progress.hasProfile,
+		),
 		hasProfile: progress.hasProfile,
 		attempts: progress.attempts.map((a) => ({
 			attemptId: a.attemptId,
@@ -42,7 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const pct = (x: number) => `${Math.round(x * 100)} %`
 
 export default function ProgressPage() {
-	const { skills, flex, stress, hasProfile, attempts, next } = useLoaderData<typeof loader>()
+	const { skills, flex, stress, stressNote, hasProfile, attempts, next } = useLoaderData<typeof loader>()
 	return (
 		<div className="stack">
 			<ProfileTabs />
@@ -132,7 +138,7 @@ export default function ProgressPage() {
 							{stress.map((r) => (
 								<tr key={r.reaction}>
 									<th scope="row">{STRESS_REACTION_NAMES[r.reaction]}</th>
-									<td>{r.offered ? `${r.chosen} of ${r.offered} (${pct(r.rate ?? 0)})` : 'not on offer yet'}</td>
+									<td>{r.evidence.kind === 'none' ? 'not on offer yet' : r.evidence.text}</td>
 									<td>
 										{r.selfReported
 											? `${r.selfReported.level}${r.selfReported.borderline ? ' (borderline)' : ''}`
@@ -142,6 +148,7 @@ export default function ProgressPage() {
 							))}
 						</tbody>
 					</table>
+					{stressNote ? <p className="small">{stressNote}</p> : null}
 					{!hasProfile ? (
 						<p className="small">
 							<Link to="/assessment">Take the self-assessment</Link> to see your own pattern beside this.

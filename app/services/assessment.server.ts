@@ -9,7 +9,7 @@ import {
 	type AssessmentAttemptRow,
 } from '#app/data/assessments.server.ts'
 import { cueAnswersSchema, likertAnswersSchema } from '#app/domain/assessment/answers.ts'
-import { CURRENT_INSTRUMENT, getInstrument, type Instrument } from '#app/domain/assessment/item-bank.ts'
+import { CURRENT_INSTRUMENT, getInstrument, isRoleBound, type Instrument } from '#app/domain/assessment/item-bank.ts'
 import { buildAssessmentOrder, type AssessmentOrder } from '#app/domain/assessment/order.ts'
 import { pageProgress, type PageProgress } from '#app/domain/assessment/progress.ts'
 import { placementCode, scoreAssessment } from '#app/domain/assessment/scoring.ts'
@@ -75,7 +75,7 @@ export type CurrentPage = {
 	/** The first "Read the speaker" page: the styles are explained above it, after every self-rating. */
 	isFirstCuePage: boolean
 } & (
-	| { kind: 'likert'; items: { id: string; text: string }[] }
+	| { kind: 'likert'; items: { id: string; text: string; roleBound: boolean }[] }
 	| { kind: 'cues'; vignettes: { id: string; setting: string; quote: string }[] }
 )
 
@@ -92,10 +92,10 @@ export async function currentPage(viewer: Viewer): Promise<ServiceResult<Current
 	const isFirstPage = attempt.page === 0
 	const isFirstCuePage = page.kind === 'cues' && order.pages[attempt.page - 1]?.kind !== 'cues'
 	if (page.kind === 'likert') {
-		const items = page.itemIds.map((id) => ({
-			id,
-			text: instrument.value.likertItems.find((i) => i.id === id)?.text ?? '',
-		}))
+		const items = page.itemIds.map((id) => {
+			const item = instrument.value.likertItems.find((i) => i.id === id)
+			return { id, text: item?.text ?? '', roleBound: item ? isRoleBound(item) : false }
+		})
 		return ok({ attempt, progress, isFirstPage, isFirstCuePage, kind: 'likert', items })
 	}
 	const vignettes = page.vignetteIds.map((id) => {

@@ -6,7 +6,7 @@ const JOURNEY_TIMEOUT = 240_000
 
 const STATEMENT = 'This describes how you see your own communication'
 
-// The full form (style-v2) is 13 statement pages and 3 vignette pages: more than the default 30 s.
+// The full form (style-v3) is 10 statement pages and 6 vignette pages: more than the default 30 s.
 test.describe.configure({ timeout: 120_000 })
 
 async function answerPage(page: Page, offset: number) {

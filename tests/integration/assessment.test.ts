@@ -165,6 +165,45 @@ describe('the self-assessment', () => {
 		expect(data.report.stress.readings).toHaveLength(4)
 	})
 
+	it('takes "doesn\'t apply" on role-bound statements only, and says on the report what was left out', async () => {
+		const { organisationId, person, cookie } = await learner()
+		const first = await currentPage(cookie)
+		const firstItems = (first as unknown as { items: { id: string; roleBound: boolean }[] }).items
+		const plain = firstItems.find((i) => !i.roleBound)!
+		const refused = await submit(cookie, { page: String(first.page), ...answersFor(first, () => '3'), [plain.id]: '0' })
+		expect(refused.status).toBe(400)
+		let notApplicable = 0
+		let resultId: string | undefined
+		for (let n = 0; n < 30 && !resultId; n++) {
+			const page = (await currentPage(cookie)) as TakeData & { items?: { id: string; roleBound: boolean }[] }
+			const fields = answersFor(page, (i) => String((i % 5) + 1))
+			for (const item of page.items ?? []) {
+				if (item.roleBound) {
+					fields[item.id] = '0'
+					notApplicable++
+				}
+			}
+			const res = await submit(cookie, { page: String(page.page), ...fields })
+			expect(res.status).toBe(302)
+			const location = res.headers.get('Location') ?? ''
+			if (location.startsWith('/assessment/results/')) resultId = location.split('/').pop()
+		}
+		expect(notApplicable).toBe(18)
+		const [stored] = await getDb().select().from(assessmentResults).where(eq(assessmentResults.id, resultId!))
+		expect(stored?.result.notApplicable).toHaveLength(18)
+		expect(stored?.userId).toBe(person.id)
+		expect(stored?.organisationId).toBe(organisationId)
+		const report = await settle(
+			reportLoader({
+				request: getRequest(`/assessment/results/${resultId}`, cookie),
+				params: { resultId: resultId! },
+				context: testContext(),
+			}),
+		)
+		const data = (await report.json()) as { report: { notApplicable: string | null } }
+		expect(data.report.notApplicable).toMatch(/^18 statements did not apply to your role/)
+	})
+
 	it('places all-same answers at the centre, never in a style', async () => {
 		for (const v of ['1', '3', '5']) {
 			const { cookie } = await learner()

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { getInstrument, type Instrument } from '#app/domain/assessment/item-bank.ts'
 import { cueAnswersSchema, likertAnswersSchema, pageTimingSchema } from '#app/domain/assessment/answers.ts'
 import { CURRENT_INSTRUMENT } from '#app/domain/assessment/item-bank.ts'
 
@@ -22,7 +23,8 @@ describe('likertAnswersSchema', () => {
 			likertAnswersSchema(instrument).safeParse({ 'as-01f': 6, 'as-02f': 0, 'as-03f': '3.5', 'as-04f': 'yes' }),
 		)
 		expect(m['as-01f']).toBe('Answers go from 1 (strongly disagree) to 5 (strongly agree)')
-		expect(m['as-02f']).toBe('Answers go from 1 (strongly disagree) to 5 (strongly agree)')
+		// 0 is "doesn't apply", offered on role-bound statements only (as-02f is not one).
+		expect(m['as-02f']).toMatch(/offered only on statements about a customer-facing role/)
 		expect(m['as-03f']).toMatch(/Choose an answer/)
 		expect(m['as-04f']).toMatch(/Choose an answer/)
 	})
@@ -52,12 +54,12 @@ describe('likertAnswersSchema', () => {
 
 describe('cueAnswersSchema', () => {
 	it('accepts one of the four styles for a known vignette', () => {
-		expect(cueAnswersSchema(instrument).parse({ 'cue-01': 'director' })).toEqual({ 'cue-01': 'director' })
+		expect(cueAnswersSchema(instrument).parse({ 'cue3-14': 'director' })).toEqual({ 'cue3-14': 'director' })
 	})
 
 	it('rejects unknown styles and vignettes with a clear message', () => {
-		const m = messages(cueAnswersSchema(instrument).safeParse({ 'cue-01': 'driver', 'cue-99': 'analyst' }))
-		expect(m['cue-01']).toBe('Choose one of Director, Energizer, Harmonizer, Analyst')
+		const m = messages(cueAnswersSchema(instrument).safeParse({ 'cue3-14': 'driver', 'cue-99': 'analyst' }))
+		expect(m['cue3-14']).toBe('Choose one of Director, Energizer, Harmonizer, Analyst')
 		expect(m['cue-99']).toMatch(/not a question/)
 	})
 })
@@ -67,5 +69,17 @@ describe('pageTimingSchema', () => {
 		expect(pageTimingSchema.safeParse({ itemCount: 8, durationMs: 40_000 }).success).toBe(true)
 		expect(pageTimingSchema.safeParse({ itemCount: 0, durationMs: 40_000 }).success).toBe(false)
 		expect(pageTimingSchema.safeParse({ itemCount: 8, durationMs: -1 }).success).toBe(false)
+	})
+
+	it('accepts "doesn\'t apply" (0) on a role-bound statement of style-v3 only', () => {
+		const v3 = getInstrument('style-v3') as Instrument
+		expect(v3.likertItems.find((i) => i.id === 'as-03f')).toMatchObject({ roleBound: true })
+		expect(likertAnswersSchema(v3).safeParse({ 'as-03f': '0', 'st-give-in-1': 0 }).data).toEqual({
+			'as-03f': 0,
+			'st-give-in-1': 0,
+		})
+		expect(likertAnswersSchema(v3).safeParse({ 'as-01f': 0 }).success).toBe(false)
+		// style-v2 had no such option, even on the same statement.
+		expect(likertAnswersSchema(getInstrument('style-v2') as Instrument).safeParse({ 'as-03f': 0 }).success).toBe(false)
 	})
 })

@@ -3,7 +3,10 @@ import {
 	CURRENT_INSTRUMENT,
 	LIKERT_MAX,
 	LIKERT_MIN,
+	NOT_APPLICABLE,
+	isRoleBound,
 	type Instrument,
+	type LikertResponse,
 	type LikertValue,
 } from '#app/domain/assessment/item-bank.ts'
 import { STYLES, STYLE_NAMES, type Style } from '#app/domain/style.ts'
@@ -13,6 +16,9 @@ import { STYLES, STYLE_NAMES, type Style } from '#app/domain/style.ts'
 // names the statement (the issue path is the item id).
 
 export type LikertAnswers = Record<string, LikertValue>
+/** What a learner submits and what an attempt stores: a Likert answer, or 0 for "doesn't apply"
+ * on a role-bound statement. Scoring turns it into LikertAnswers with `applicableAnswers`. */
+export type LikertResponses = Record<string, LikertResponse>
 export type CueAnswers = Record<string, Style>
 
 /** Which items a submission may and must contain. */
@@ -28,6 +34,19 @@ export const likertValueSchema = z.preprocess(
 		.min(LIKERT_MIN, RANGE_MESSAGE)
 		.max(LIKERT_MAX, RANGE_MESSAGE)
 		.transform((n) => n as LikertValue),
+)
+
+const NOT_APPLICABLE_MESSAGE = '“Doesn’t apply” is offered only on statements about a customer-facing role'
+
+/** A Likert answer, or "doesn't apply" (0); whether 0 is allowed depends on the statement. */
+export const likertResponseSchema = z.preprocess(
+	(value) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
+	z
+		.number({ error: `Choose an answer: ${RANGE_MESSAGE.toLowerCase()}` })
+		.int(RANGE_MESSAGE)
+		.min(NOT_APPLICABLE, RANGE_MESSAGE)
+		.max(LIKERT_MAX, RANGE_MESSAGE)
+		.transform((n) => n as LikertResponse),
 )
 
 export const styleAnswerSchema = z.enum(STYLES, {
@@ -46,7 +65,7 @@ function answerRecordSchema<T>(
 	allIds: readonly string[],
 	scope: AnswerScope,
 	version: string,
-	value: z.ZodType<T>,
+	value: (id: string) => z.ZodType<T>,
 	missingMessage: string,
 	notARecord: string,
 ) {
@@ -59,7 +78,7 @@ function answerRecordSchema<T>(
 				ctx.addIssue({ code: 'custom', path: [id], message: `"${id}" is not a question ${where}` })
 				continue
 			}
-			const parsed = value.safeParse(raw)
+			const parsed = value(id).safeParse(raw)
 			if (parsed.success) out[id] = parsed.data
 			else ctx.addIssue({ code: 'custom', path: [id], message: parsed.error.issues[0]?.message ?? 'Invalid answer' })
 		}
@@ -70,13 +89,16 @@ function answerRecordSchema<T>(
 	})
 }
 
-/** Item id → 1..5. Unknown ids, out-of-range values and (per scope) missing answers are rejected. */
+/** Item id → 1..5, or 0 ("doesn't apply") on a role-bound statement. Unknown ids, out-of-range
+ * values, "doesn't apply" elsewhere and (per scope) missing answers are rejected. */
 export function likertAnswersSchema(instrument: Instrument = CURRENT_INSTRUMENT, scope: AnswerScope = 'partial') {
-	return answerRecordSchema(
+	const roleBound = new Set(instrument.likertItems.filter(isRoleBound).map((item) => item.id))
+	const responseSchema = likertResponseSchema.refine((v) => v !== NOT_APPLICABLE, NOT_APPLICABLE_MESSAGE)
+	return answerRecordSchema<LikertResponse>(
 		instrument.likertItems.map((item) => item.id),
 		scope,
 		instrument.version,
-		likertValueSchema,
+		(id) => (roleBound.has(id) ? likertResponseSchema : responseSchema),
 		'Choose an answer for this statement',
 		'Answers must be a set of statement ids and values',
 	)
@@ -88,7 +110,7 @@ export function cueAnswersSchema(instrument: Instrument = CURRENT_INSTRUMENT, sc
 		instrument.vignettes.map((v) => v.id),
 		scope,
 		instrument.version,
-		styleAnswerSchema,
+		() => styleAnswerSchema,
 		'Choose the style you think this person has',
 		'Answers must be a set of question ids and styles',
 	)

@@ -3,22 +3,48 @@ import {
 	CURRENT_INSTRUMENT,
 	INSTRUMENT_VERSION,
 	LIKERT_LABELS,
+	MIN_SCORED_PAIRS,
 	axisItems,
 	getInstrument,
+	isRoleBound,
+	type Instrument,
+	type LikertItem,
 	stressItemsOf,
 } from '#app/domain/assessment/item-bank.ts'
+import { SIMULATION_MODEL } from '#app/domain/assessment/simulation.ts'
 import { AXES, STRESS_REACTIONS, STYLES } from '#app/domain/style.ts'
 
 const instrument = CURRENT_INSTRUMENT
 
-describe('the current (style-v2) item bank', () => {
+describe('the current (style-v3) item bank', () => {
 	it('is the current, versioned instrument', () => {
 		expect(instrument.version).toBe(INSTRUMENT_VERSION)
-		expect(getInstrument('style-v2')).toBe(instrument)
+		expect(getInstrument('style-v3')).toBe(instrument)
+		expect(getInstrument('style-v2')?.version).toBe('style-v2')
 		// Older results keep the version they were scored with, so it stays readable.
 		expect(getInstrument('style-v1')?.version).toBe('style-v1')
 		expect(getInstrument('style-v0')).toBeUndefined()
 		expect(getInstrument('toString')).toBeUndefined()
+	})
+
+	it('offers "doesn\'t apply" on whole antonym pairs only, and every axis keeps enough pairs when all of them apply not', () => {
+		const byId = new Map(instrument.likertItems.map((i) => [i.id, i]))
+		for (const item of instrument.likertItems) {
+			if (item.kind !== 'axis' || !item.antonymOf) continue
+			expect(isRoleBound(item), item.id).toBe(isRoleBound(byId.get(item.antonymOf) as LikertItem))
+		}
+		for (const axis of AXES) {
+			const pairs = axisItems(instrument, axis).filter((i) => i.antonymOf)
+			expect(pairs.filter((i) => !isRoleBound(i)).length).toBeGreaterThanOrEqual(MIN_SCORED_PAIRS)
+			expect(pairs.some((i) => isRoleBound(i))).toBe(true)
+		}
+		for (const reaction of STRESS_REACTIONS) {
+			expect(stressItemsOf(instrument, reaction).filter((i) => !isRoleBound(i)).length).toBeGreaterThanOrEqual(3)
+		}
+		// Only the offer changed: style-v3 has style-v2's statements word for word.
+		const v2 = getInstrument('style-v2') as Instrument
+		expect(instrument.likertItems.map((i) => [i.id, i.text])).toEqual(v2.likertItems.map((i) => [i.id, i.text]))
+		expect(v2.likertItems.some(isRoleBound)).toBe(false)
 	})
 
 	it('has unique ids across statements and vignettes', () => {
@@ -85,6 +111,27 @@ describe('the current (style-v2) item bank', () => {
 			// One idea per statement: no "and"/"or" joining two behaviours.
 			expect(now, id).not.toMatch(/\b(and|or)\b/)
 		}
+	})
+
+	it("has 22 cue vignettes with no surface giveaway, within the 12-minute median at the project's timings", () => {
+		expect(instrument.vignettes).toHaveLength(22)
+		for (const style of STYLES) {
+			const own = instrument.vignettes.filter((v) => v.answer === style)
+			expect(own.length).toBeGreaterThanOrEqual(5)
+			expect(new Set(own.map((v) => v.channel)).size, style).toBeGreaterThanOrEqual(3)
+		}
+		for (const v of instrument.vignettes) {
+			// The old giveaways: "!!", apologies, numbered questions; contractions mark a chatty register.
+			expect(v.quote, v.id).not.toMatch(/!|sorry|\b\d+\.\s|[’']/i)
+			expect(v.setting, v.id).not.toMatch(/director|head|senior|boss/i)
+		}
+		const settings = new Map<string, Set<string>>()
+		for (const v of instrument.vignettes) settings.set(v.setting, (settings.get(v.setting) ?? new Set()).add(v.answer))
+		expect([...settings.values()].filter((styles) => styles.size === 1).length).toBeLessThanOrEqual(2)
+		const m = SIMULATION_MODEL
+		const statements = instrument.likertItems.length
+		const seconds = statements * m.secondsPerItem.median + instrument.vignettes.length * m.secondsPerVignette
+		expect(seconds / 60).toBeLessThanOrEqual(12)
 	})
 
 	it('has at least two cue vignettes per style, each with an explanation of the cue', () => {

@@ -56,8 +56,12 @@ export const STYLE_V2_NORMS: Norms = {
 	},
 }
 
+// style-v3 has style-v2's statements word for word (only "doesn't apply" is new), so the simulated
+// respondents, who always answer, give the same figures.
+export const STYLE_V3_NORMS: Norms = { ...STYLE_V2_NORMS, id: 'style-v3-simulation', instrumentVersion: 'style-v3' }
+
 /** The default norms for the current instrument. */
-export const DEFAULT_NORMS: Norms = STYLE_V2_NORMS
+export const DEFAULT_NORMS: Norms = STYLE_V3_NORMS
 
 export type NormsDerivation = { ok: true; norms: Norms } | { ok: false; reason: string }
 
@@ -96,5 +100,5 @@ export function deriveNorms(args: {
 
 /** The shipped default norms for an instrument version, if it has any. */
 export function normsFor(instrumentVersion: string): Norms | undefined {
-	return [STYLE_V1_NORMS, STYLE_V2_NORMS].find((n) => n.instrumentVersion === instrumentVersion)
+	return [STYLE_V1_NORMS, STYLE_V2_NORMS, STYLE_V3_NORMS].find((n) => n.instrumentVersion === instrumentVersion)
 }

@@ -73,3 +73,93 @@ export function personFit(answers: Readonly<LikertAnswers>, model: PersonFitMode
 }
 
 export const DEFAULT_STRESS_SCALE: ScaleModel = { mean: LIKERT_MIDPOINT, itemSd: 1.15, alpha: 0.7 }
+
+// The random-responding index: how much better uniform random answering explains the pattern than
+// the best-fitting attentive one. The attentive reference is a graded-response pattern with nominal
+// item parameters (a deliberately modest discrimination, so weak real items still fit it), one
+// position per scale and one acquiescence shift per person; a likelihood ratio against a
+// uniform-random responder is the classic mixture test for careless responding (cf. the lz
+// person-fit family). It needs no item parameters from real data, and an all-same pattern fits
+// the attentive reference well, so it complements the long-string check rather than repeating it.
+export const RANDOM_INDEX_MODEL = {
+	discrimination: 1.0,
+	thresholds: [-2, -0.75, 0.75, 2],
+	/** Person positions tried per scale, and acquiescence shifts tried per person (latent units). */
+	thetaRange: 4,
+	acquiescenceRange: 1,
+	step: 0.1,
+} as const
+
+let categoryLogs: { offset: number; logs: number[][] } | null = null
+function categoryLogTable() {
+	if (categoryLogs) return categoryLogs
+	const m = RANDOM_INDEX_MODEL
+	const reach = m.thetaRange + m.acquiescenceRange
+	const offset = Math.round(reach / m.step)
+	const logs: number[][] = []
+	for (let g = -offset; g <= offset; g++) {
+		const eta = g * m.step
+		const atLeast = m.thresholds.map((b) => 1 / (1 + Math.exp(-m.discrimination * (eta - b))))
+		const p = [
+			1 - atLeast[0]!,
+			atLeast[0]! - atLeast[1]!,
+			atLeast[1]! - atLeast[2]!,
+			atLeast[2]! - atLeast[3]!,
+			atLeast[3]!,
+		]
+		logs.push(p.map((x) => Math.log(x)))
+	}
+	categoryLogs = { offset, logs }
+	return categoryLogs
+}
+
+/**
+ * Per answered item, log L(uniform random) − max log L(attentive). Above 0 the pattern is more
+ * likely random than from any attentive position; null when no scale has two answers.
+ */
+export function randomResponseIndex(answers: Readonly<LikertAnswers>, model: PersonFitModel): number | null {
+	const m = RANDOM_INDEX_MODEL
+	const { offset, logs } = categoryLogTable()
+	const thetaSteps = Math.round(m.thetaRange / m.step)
+	const acqSteps = Math.round(m.acquiescenceRange / m.step)
+	const categories = LIKERT_MAX - LIKERT_MIN + 1
+	// best[c] = Σ over scales of the best log-likelihood at acquiescence c.
+	const best = new Array<number>(2 * acqSteps + 1).fill(0)
+	let items = 0
+	for (const scale of model.scales) {
+		// Raw answer counts; a forward item sees η = θ + c, a reverse item η = −θ + c.
+		const forward = new Array<number>(categories).fill(0)
+		const reverse = new Array<number>(categories).fill(0)
+		let k = 0
+		scale.itemIds.forEach((id, j) => {
+			const v = answers[id]
+			if (v === undefined) return
+			;(scale.reverse[j] ? reverse : forward)[v - LIKERT_MIN]!++
+			k++
+		})
+		if (k < 2) continue
+		items += k
+		const logL = (counts: number[], g: number) => {
+			const row = logs[g + offset]!
+			let l = 0
+			for (let i = 0; i < categories; i++) if (counts[i]) l += counts[i]! * row[i]!
+			return l
+		}
+		const f: number[] = []
+		const r: number[] = []
+		for (let g = -offset; g <= offset; g++) {
+			f.push(logL(forward, g))
+			r.push(logL(reverse, g))
+		}
+		for (let c = -acqSteps; c <= acqSteps; c++) {
+			let top = -Infinity
+			for (let t = -thetaSteps; t <= thetaSteps; t++) {
+				const l = f[t + c + offset]! + r[-t + c + offset]!
+				if (l > top) top = l
+			}
+			best[c + acqSteps]! += top
+		}
+	}
+	if (items === 0) return null
+	return Math.log(1 / categories) - Math.max(...best) / items
+}

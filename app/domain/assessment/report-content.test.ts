@@ -113,7 +113,7 @@ describe('buildReport', () => {
 		const result = scoreAssessment({
 			instrument,
 			answers: respond({ tells: 5, people: 1 }, { take_over: 5 }),
-			cueAnswers: { ...rightCues, 'cue-04': 'director' },
+			cueAnswers: { ...rightCues, 'cue3-03': 'director' },
 			order,
 			pageTimings: timings,
 		})
@@ -131,10 +131,10 @@ describe('buildReport', () => {
 		)
 		expect(report.cues.missed).toEqual([
 			expect.objectContaining({
-				id: 'cue-04',
+				id: 'cue3-03',
 				chosen: 'Director',
 				answer: 'Analyst',
-				cue: expect.stringMatching(/evidence/),
+				cue: expect.stringMatching(/reasoning behind a figure/),
 			}),
 		])
 		expect(report.quality).toEqual({ flagged: false, messages: [], advice: null })

@@ -417,6 +417,8 @@ export type StyleReport = {
 		missed: { id: string; setting: string; quote: string; chosen: string; answer: string; cue: string }[]
 	}
 	quality: { flagged: boolean; messages: string[]; advice: string | null }
+	/** What "doesn't apply" left out, or null when every statement was answered. */
+	notApplicable: string | null
 }
 
 /** Everything the report page shows, from a stored result and the instrument it was scored with. */
@@ -454,6 +456,7 @@ export function buildReport(result: AssessmentResult, instrument: Instrument): S
 			: `You read ${correct} of ${total} speakers' styles correctly. Here are the cues you missed.`
 
 	const flagged = result.flags.length > 0
+	const na = result.notApplicable?.length ?? 0
 	return {
 		statement: SELF_REPORT_STATEMENT,
 		headline,
@@ -476,5 +479,9 @@ export function buildReport(result: AssessmentResult, instrument: Instrument): S
 				? "Your result is still shown, but it may not describe you accurately, and it is left out of your organisation's statistics. You can retake the assessment whenever you like."
 				: null,
 		},
+		notApplicable:
+			na === 0
+				? null
+				: `${na === 1 ? 'One statement' : `${na} statements`} did not apply to your role. We left ${na === 1 ? 'it' : 'them'} out, together with ${na === 1 ? 'its opposite statement' : 'their opposite statements'}, so that both sides of each scale stay balanced.`,
 	}
 }

@@ -72,6 +72,8 @@ export const qualityMetricsSchema = z.object({
 	checkPassed: z.boolean().nullable(),
 	/** Mahalanobis D² per item under the one-factor model (person-fit); absent on older results. */
 	personFit: z.number().min(0).nullable().optional(),
+	/** Random-responding index: per item, log L(uniform) − log L(best attentive pattern); absent on older results. */
+	randomIndex: z.number().nullable().optional(),
 })
 
 export const assessmentResultSchema = z.object({
@@ -84,6 +86,8 @@ export const assessmentResultSchema = z.object({
 	cues: cueReadingSchema,
 	flags: z.array(qualityFlagSchema),
 	quality: qualityMetricsSchema,
+	/** Role-bound statements answered "doesn't apply" (style-v3 on); their antonym pairs were left out. */
+	notApplicable: z.array(z.string()).optional(),
 })
 
 export type AxisScore = z.infer<typeof axisScoreSchema>

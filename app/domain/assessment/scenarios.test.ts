@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { BASE_MODEL, SCENARIOS, runScenario, scenarioBars } from '#app/domain/assessment/scenarios.ts'
 import { classifyDot, uncertaintyRegion } from '#app/domain/assessment/scoring.ts'
 
-// Issue 16's bars on the combined scenario, on 3 seeds of 2,000 respondents. The margin allows
-// for the sampling error of n = 2,000 (about ±1 point on a share near .75); the benchmark
-// (npm run bench:assessment) checks the bars themselves at 10,000.
+// Issue 16's bars on the combined scenario, on 3 seeds of 2,000 respondents. The margin of 0.02
+// allows for the sampling error of n = 2,000 (about ±1 point on a share near .75, ±2.8 on the
+// random-responder share, which rests on 200 people) and for the item draw, which each seed
+// redraws; the benchmark (npm run bench:assessment) checks the bars themselves at 10,000.
 const MARGIN = 0.02
 const combined = SCENARIOS.find((s) => s.id === 'combined')?.model ?? BASE_MODEL
 
@@ -12,15 +13,9 @@ describe.each([11, 22, 33])('the harder simulation study, seed %i', (seed) => {
 	const run = (id: string, model = BASE_MODEL) => runScenario({ id, model, respondents: 2_000, seed })
 	const bars = scenarioBars(run('combined', combined), run('base'), MARGIN)
 
-	const met = bars.filter((b) => b.id !== 'combined-random-flagged')
-	it.each(met.map((b) => [b.label, b] as const))('meets the bar: %s', (_label, bar) => {
+	it.each(bars.map((b) => [b.label, b] as const))('meets the bar: %s', (_label, bar) => {
 		if (bar.direction === 'min') expect(bar.value).toBeGreaterThanOrEqual(bar.target)
 		else expect(bar.value).toBeLessThanOrEqual(bar.target)
-	})
-
-	it('flags at least half of the random responders (the issue asks for 80%: NOT yet met, see docs)', () => {
-		// Without the person-fit index this is about 8%. The benchmark prints FAIL for the 80% bar.
-		expect(bars.find((b) => b.id === 'combined-random-flagged')?.value).toBeGreaterThanOrEqual(0.5)
 	})
 })
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { LikertAnswers } from '#app/domain/assessment/answers.ts'
-import { CURRENT_INSTRUMENT, type LikertValue } from '#app/domain/assessment/item-bank.ts'
+import type { LikertAnswers, LikertResponses } from '#app/domain/assessment/answers.ts'
+import {
+	CURRENT_INSTRUMENT,
+	NOT_APPLICABLE,
+	type Instrument,
+	type LikertValue,
+} from '#app/domain/assessment/item-bank.ts'
 import { DEFAULT_NORMS, normsSchema, type Norms } from '#app/domain/assessment/norms.ts'
 import { buildAssessmentOrder } from '#app/domain/assessment/order.ts'
 import { assessmentResultSchema } from '#app/domain/assessment/result.ts'
@@ -223,7 +228,7 @@ describe('scoreAssessment', () => {
 			order,
 			pageTimings: timings,
 		})
-		expect(result.instrumentVersion).toBe('style-v2')
+		expect(result.instrumentVersion).toBe(instrument.version)
 		expect(result.normsId).toBe(DEFAULT_NORMS.id)
 		expect(result.placement).toEqual({ kind: 'style', style: 'director', strength: 'strong' })
 		expect(result.stress.primary).toBe('take_over')
@@ -276,5 +281,70 @@ describe('assessmentResultSchema', () => {
 		).toBe(false)
 		expect(assessmentResultSchema.safeParse({ ...valid, dot: { ...valid.dot, x: Number.NaN } }).success).toBe(false)
 		expect(assessmentResultSchema.safeParse({ ...valid, flags: [{ kind: 'lazy', message: 'x' }] }).success).toBe(false)
+	})
+})
+
+describe('"doesn\'t apply" (style-v3)', () => {
+	const order = buildAssessmentOrder(12)
+	const score = (a: LikertResponses, inst: Instrument = instrument) =>
+		scoreAssessment({
+			instrument: inst,
+			answers: a,
+			cueAnswers: {},
+			order: { ...order, instrumentVersion: inst.version },
+			pageTimings: [],
+		})
+
+	it('drops the whole antonym pair, so keying stays balanced', () => {
+		// Tells 5, asks 1 everywhere, except the role-bound pair as-03 where both sides got 5 and the
+		// forward side then "doesn't apply": dropping only as-03f would leave a stray 5 on as-03r.
+		const base = answers({ tellsItems: 5, asksItems: 1 })
+		const result = score({ ...base, 'as-03f': NOT_APPLICABLE, 'as-03r': 5 })
+		expect(result.axes.assertiveness.raw).toBe(5)
+		expect(result.notApplicable).toEqual(['as-03f'])
+		// An all-same pattern stays exactly at the centre with pairs left out.
+		const same = score({ ...allSame(4), 're-10r': NOT_APPLICABLE, 'st-withdraw-5': NOT_APPLICABLE })
+		expect(same.dot).toMatchObject({ x: 0, y: 0 })
+		expect(same.stress.scores.withdraw).toBeCloseTo((4 * 4 + 2) / 5, 10)
+		expect(assessmentResultSchema.parse(same).notApplicable).toEqual(['re-10r', 'st-withdraw-5'])
+		// Results without the field (style-v1/v2) still read back.
+		expect(score(answers({})).notApplicable).toBeUndefined()
+	})
+
+	it('refuses to place the dot when fewer than 6 pairs of an axis apply', () => {
+		// A synthetic instrument where every assertiveness pair is role-bound.
+		const allBound: Instrument = {
+			...instrument,
+			version: 'style-test',
+			likertItems: instrument.likertItems.map((i) =>
+				i.kind === 'axis' && i.axis === 'assertiveness' ? { ...i, roleBound: true } : i,
+			),
+		}
+		const norms = { ...DEFAULT_NORMS, instrumentVersion: 'style-test' }
+		const a: LikertResponses = { ...answers({}) }
+		const pairs = instrument.likertItems.filter((i) => i.kind === 'axis' && i.axis === 'assertiveness' && i.antonymOf)
+		pairs.slice(0, pairs.length - 5).forEach((i) => (a[i.id] = NOT_APPLICABLE))
+		expect(() =>
+			scoreAssessment({
+				instrument: allBound,
+				norms,
+				answers: a,
+				cueAnswers: {},
+				order: { ...order, instrumentVersion: 'style-test' },
+				pageTimings: [],
+			}),
+		).toThrow(/Cannot place the dot honestly: only 5 pairs/)
+		pairs.slice(0, pairs.length - 6).forEach((i) => (a[i.id] = NOT_APPLICABLE))
+		a[pairs[pairs.length - 6]!.id] = 3
+		expect(
+			scoreAssessment({
+				instrument: allBound,
+				norms,
+				answers: a,
+				cueAnswers: {},
+				order: { ...order, instrumentVersion: 'style-test' },
+				pageTimings: [],
+			}).axes.assertiveness.raw,
+		).toBe(3)
 	})
 })

@@ -1,13 +1,15 @@
-import type { CueAnswers, LikertAnswers, PageTiming } from '#app/domain/assessment/answers.ts'
+import type { CueAnswers, LikertAnswers, LikertResponses, PageTiming } from '#app/domain/assessment/answers.ts'
 import { scoreCueReading } from '#app/domain/assessment/cues.ts'
 import {
 	LIKERT_MAX,
 	LIKERT_MIDPOINT,
 	LIKERT_MIN,
+	MIN_SCORED_PAIRS,
+	axisItems,
 	stressItemsOf,
 	type Instrument,
 } from '#app/domain/assessment/item-bank.ts'
-import { rawAxisScore } from '#app/domain/assessment/keying.ts'
+import { applicableAnswers, rawAxisScore } from '#app/domain/assessment/keying.ts'
 import { DEFAULT_NORMS, normsFor, type Norms } from '#app/domain/assessment/norms.ts'
 import { likertPages, type AssessmentOrder } from '#app/domain/assessment/order.ts'
 import { assessQuality } from '#app/domain/assessment/quality.ts'
@@ -55,18 +57,30 @@ function personFitModelFor(instrument: Instrument, norms: Norms): PersonFitModel
 	return model
 }
 
-/** Per-axis raw mean, standard score and standard error. Throws if an axis item is unanswered. */
+/** Per-axis raw mean, standard score and standard error. Throws if an axis item is unanswered, or
+ * if "doesn't apply" (`skip`) leaves an axis fewer than MIN_SCORED_PAIRS pairs: the dot cannot then
+ * be placed honestly. The shipped bank has at most three role-bound pairs of 14 per axis, so a
+ * learner cannot reach that (item-bank.test.ts). */
 export function scoreAxes(
 	answers: Readonly<LikertAnswers>,
 	instrument: Instrument,
 	norms: Norms = DEFAULT_NORMS,
+	skip: ReadonlySet<string> = new Set(),
 ): Record<Axis, AxisScore> {
 	if (norms.instrumentVersion !== instrument.version) {
 		throw new Error(`Norms "${norms.id}" are for ${norms.instrumentVersion}, not ${instrument.version}`)
 	}
 	const scores = {} as Record<Axis, AxisScore>
 	for (const axis of AXES) {
-		const raw = rawAxisScore(answers, instrument, axis)
+		const reverse = axisItems(instrument, axis).filter((i) => i.antonymOf)
+		const pairs = reverse.filter((i) => !skip.has(i.id)).length
+		// Only "doesn't apply" can trigger this; a (test) instrument built with fewer pairs is scored as built.
+		if (pairs < reverse.length && pairs < MIN_SCORED_PAIRS) {
+			throw new Error(
+				`Cannot place the dot honestly: only ${pairs} pairs of ${axis} statements apply (at least ${MIN_SCORED_PAIRS} are needed)`,
+			)
+		}
+		const raw = rawAxisScore(answers, instrument, axis, skip)
 		if (raw === null) throw new Error(`Cannot score ${axis}: some of its statements are unanswered`)
 		const norm = norms.axes[axis]
 		// Centred on the scale midpoint, not the norm mean: see norms.ts.
@@ -103,10 +117,14 @@ export function headlineCode(placement: Placement): string {
 }
 
 /** Mean agreement per backup reaction, which ones are elevated, and the one that leads (if any). */
-export function scoreStress(answers: Readonly<LikertAnswers>, instrument: Instrument): StressProfile {
+export function scoreStress(
+	answers: Readonly<LikertAnswers>,
+	instrument: Instrument,
+	skip: ReadonlySet<string> = new Set(),
+): StressProfile {
 	const scores = {} as Record<StressReaction, number>
 	for (const reaction of STRESS_REACTIONS) {
-		const items = stressItemsOf(instrument, reaction)
+		const items = stressItemsOf(instrument, reaction).filter((item) => !skip.has(item.id))
 		const values = items.map((item) => {
 			const v = answers[item.id]
 			return v === undefined || item.keying !== 'reverse' ? v : ((LIKERT_MIN + LIKERT_MAX - v) as typeof v)
@@ -127,7 +145,8 @@ export function scoreStress(answers: Readonly<LikertAnswers>, instrument: Instru
 export type ScoreInput = {
 	instrument: Instrument
 	norms?: Norms
-	answers: Readonly<LikertAnswers>
+	/** Likert answers; 0 ("doesn't apply") on a role-bound statement drops it (and its antonym pair). */
+	answers: Readonly<LikertResponses>
 	cueAnswers: Readonly<CueAnswers>
 	/** The page plan the learner saw (rebuilt from the attempt's stored seed). */
 	order: AssessmentOrder
@@ -144,10 +163,11 @@ export function scoreAssessment(input: ScoreInput): AssessmentResult {
 			`The page order was built for ${input.order.instrumentVersion} but scoring uses ${input.instrument.version}`,
 		)
 	}
-	const axes = scoreAxes(input.answers, input.instrument, norms)
+	const { answers, notApplicable, skipped } = applicableAnswers(input.answers, input.instrument)
+	const axes = scoreAxes(answers, input.instrument, norms, skipped)
 	const dot = placeDot(axes)
 	const quality = assessQuality({
-		answers: input.answers,
+		answers,
 		likertPages: likertPages(input.order),
 		pageTimings: input.pageTimings,
 		instrument: input.instrument,
@@ -159,9 +179,10 @@ export function scoreAssessment(input: ScoreInput): AssessmentResult {
 		axes,
 		dot,
 		placement: classifyDot(dot, uncertaintyRegion(dot)),
-		stress: scoreStress(input.answers, input.instrument),
+		stress: scoreStress(answers, input.instrument, skipped),
 		cues: scoreCueReading(input.cueAnswers, input.instrument),
 		flags: quality.flags,
 		quality: quality.metrics,
+		...(notApplicable.length > 0 ? { notApplicable } : {}),
 	}
 }

@@ -9,6 +9,13 @@ import { STRESS_REACTIONS, type StressReaction } from '#app/domain/style.ts'
 /** Spread and reliability of each reaction's mean (1–5), per instrument version, from the
  * simulation study (one common value per version: SD 0.78–0.92 / 0.75–0.79 and α .59–.68 /
  * .76–.82 across reactions for v1 / v2) (docs/assessment.md §4); replace with an organisation's own once it has data. */
+const SIX_ITEM_SCALES: Record<StressReaction, { sd: number; alpha: number }> = {
+	take_over: { sd: 0.77, alpha: 0.78 },
+	push_harder: { sd: 0.77, alpha: 0.78 },
+	give_in: { sd: 0.77, alpha: 0.78 },
+	withdraw: { sd: 0.77, alpha: 0.78 },
+}
+
 export const STRESS_SCALE_NORMS: Record<string, Record<StressReaction, { sd: number; alpha: number }>> = {
 	'style-v1': {
 		take_over: { sd: 0.85, alpha: 0.64 },
@@ -16,12 +23,9 @@ export const STRESS_SCALE_NORMS: Record<string, Record<StressReaction, { sd: num
 		give_in: { sd: 0.85, alpha: 0.64 },
 		withdraw: { sd: 0.85, alpha: 0.64 },
 	},
-	'style-v2': {
-		take_over: { sd: 0.77, alpha: 0.78 },
-		push_harder: { sd: 0.77, alpha: 0.78 },
-		give_in: { sd: 0.77, alpha: 0.78 },
-		withdraw: { sd: 0.77, alpha: 0.78 },
-	},
+	'style-v2': SIX_ITEM_SCALES,
+	// style-v3 has style-v2's statements word for word (only "doesn't apply" is new).
+	'style-v3': SIX_ITEM_SCALES,
 }
 
 /** A reaction is elevated when its mean agrees (≥ 3.5) and the band around it stays above the
