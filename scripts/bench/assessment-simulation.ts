@@ -6,6 +6,7 @@ import { DEFAULT_NORMS } from '#app/domain/assessment/norms.ts'
 import { SIMULATION_MODEL, runSimulation, simulationBars } from '#app/domain/assessment/simulation.ts'
 import { AXES } from '#app/domain/style.ts'
 import { runScenarioStudy } from './assessment-scenarios.ts'
+import { reportFigures } from './report.ts'
 
 function option(name: string, fallback: number): number {
 	const index = process.argv.indexOf(`--${name}`)
@@ -96,6 +97,7 @@ console.log('\nAssessment simulation study\n')
 for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`)
 
 const bars = simulationBars(result)
+reportFigures({ bars })
 const barWidth = Math.max(...bars.map((b) => b.label.length))
 console.log('\nAcceptance bars\n')
 for (const bar of bars) {
