@@ -2,6 +2,7 @@ import type { ScenarioMachine } from '#app/domain/scenario/compile.ts'
 import type { PathStep } from '#app/domain/scenario/play-context.ts'
 import { applyChoice, availableChoices, currentNodeId, endingOf, initialSnapshot } from '#app/domain/scenario/play.ts'
 import type { Choice, EndingNode, FlexTag, Scenario } from '#app/domain/scenario/schema.ts'
+import { turnLines, type ShownVariants } from '#app/domain/scenario/living.ts'
 import { skills, type Skill } from '#app/domain/practice/skills.ts'
 import { STRESS_REACTIONS, type StressReaction } from '#app/domain/style.ts'
 
@@ -12,7 +13,12 @@ export type VisitedTurn = {
 	/** 1-based decision number (the decisions table's step). */
 	step: number
 	nodeId: string
+	/** A reply to the customer, or a cue moment (reading the line the customer is about to be answered on). */
+	kind: 'turn' | 'cue'
+	/** The customer's line as shown (the variant chosen when the node was entered). */
 	says: string
+	/** Which line variants were shown (absent for plain lines). */
+	variant: ShownVariants
 	/** The replies that were on offer (their `when` held), in authored order. */
 	shown: Choice[]
 	chosen: Choice
@@ -41,14 +47,20 @@ export function replayPath(scenario: Scenario, machine: ScenarioMachine, path: r
 		const shown = availableChoices(scenario, snapshot)
 		const chosen = shown.find((c) => c.id === step.choice)
 		const node = scenario.nodes[step.node]
-		if (!chosen || node?.type !== 'turn') throw new ReplayError(`step ${i + 1}: "${step.choice}" was not on offer`)
+		if (!chosen || (node?.type !== 'turn' && node?.type !== 'cue'))
+			throw new ReplayError(`step ${i + 1}: "${step.choice}" was not on offer`)
+		// A cue moment reads the line of the turn it leads to, in the same state.
+		const lineNode = node.type === 'cue' ? scenario.nodes[node.to] : node
+		const lines = lineNode?.type === 'turn' ? turnLines(scenario, lineNode, snapshot.context) : { says: '', shown: {} }
 		const next = applyChoice(machine, snapshot, step.choice)
 		if (!next.ok) throw new ReplayError(`step ${i + 1}: ${next.message}`)
 		const before = snapshot.context.meters
 		turns.push({
 			step: i + 1,
 			nodeId: step.node,
-			says: node.says,
+			kind: node.type,
+			says: lines.says,
+			variant: node.type === 'turn' ? lines.shown : {},
 			shown,
 			chosen,
 			metersBefore: { ...before },
@@ -103,7 +115,7 @@ export function skillScores(turns: readonly VisitedTurn[]): SkillScore[] {
 			chosen: flex.points,
 			best: flex.turns,
 			score: flex.points / flex.turns,
-			steps: turns.map((t) => t.step),
+			steps: turns.filter((t) => t.kind === 'turn').map((t) => t.step),
 		})
 	} else out.push({ skill: 'style_flex', inPlay: false })
 	return out
@@ -121,7 +133,9 @@ export type FlexSummary = {
 }
 
 /** The style-flex rate: the share of replies that fit what this customer's style needs. */
-export function flexSummary(turns: readonly VisitedTurn[]): FlexSummary {
+export function flexSummary(allTurns: readonly VisitedTurn[]): FlexSummary {
+	// Flex is about replies; a cue moment's reading is scored as cue_reading instead.
+	const turns = allTurns.filter((t) => t.kind === 'turn')
 	const count = (tag: FlexTag) => turns.filter((t) => t.chosen.flex === tag).length
 	const fit = count('fit')
 	const points = turns.reduce((s, t) => s + FLEX_POINTS[t.chosen.flex], 0)

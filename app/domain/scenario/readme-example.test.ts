@@ -52,6 +52,10 @@ describe('the authoring guide', () => {
 			endingTitle: 'ending `title`',
 			debrief: 'ending `debrief`',
 			meterLabel: 'meter `label`',
+			cueQuestion: 'cue `question`',
+			cueText: 'cue option `text`',
+			apartLine: 'pre-brief `apart` line',
+			tip: 'tip `text`',
 		}
 		for (const [field, label] of Object.entries(labels)) {
 			expect(guide, field).toContain(`| ${label} | ${TEXT_LIMITS[field as keyof typeof TEXT_LIMITS]} characters |`)
