@@ -91,14 +91,13 @@ export const CUE_EVIDENCE = { right: 2, wrong: -1 } as const
 export function cueChoices(scenario: Scenario, node: CueNode, state: ConditionState): Choice[] {
 	const reading = cueReading(scenario, node, state)
 	const options = cueOptions(node)
-	const right = options.find((o) => o.id === reading.answer)
 	return options.map((o) => ({
 		id: o.id,
 		text: o.text,
 		to: node.to,
 		flex: 'neutral',
 		evidence: { cue_reading: o.id === reading.answer ? CUE_EVIDENCE.right : CUE_EVIDENCE.wrong },
-		why: o.id === reading.answer ? reading.why : `${right ? `It was ${right.text}: ` : ''}${reading.why}`.slice(0, 240),
+		why: reading.why,
 	}))
 }
 
