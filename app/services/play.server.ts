@@ -8,7 +8,8 @@ import {
 	type AttemptRow,
 } from '#app/data/attempts.server.ts'
 import { getScenarioLibrary } from '#app/data/scenario-library.server.ts'
-import { recordEndingStep } from '#app/services/debrief.server.ts'
+import { latestProfile, recordEndingStep } from '#app/services/debrief.server.ts'
+import { prebriefView, type PrebriefView } from '#app/domain/feedback/prebrief.ts'
 import type { MeterView, TranscriptEntry } from '#app/domain/scenario/play-view.ts'
 import { compileScenario, type ScenarioMachine } from '#app/domain/scenario/compile.ts'
 import { orderChoices } from '#app/domain/feedback/fair-order.ts'
@@ -51,6 +52,12 @@ export function scenarioSummary(s: Scenario) {
 		difficulty: s.difficulty,
 		minutes: s.minutes,
 	}
+}
+
+// "You and this customer" for the intro page: the learner's latest result (if any) beside the persona.
+export async function loadPrebrief(viewer: Viewer, scenario: Scenario): Promise<PrebriefView> {
+	const { profile } = await latestProfile(viewer)
+	return prebriefView(scenario, profile ? { styles: profile.styles, dot: profile.dot } : null)
 }
 
 type CompiledVersion = { scenario: Scenario; machine: ScenarioMachine }
