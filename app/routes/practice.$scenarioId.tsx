@@ -102,8 +102,8 @@ export default function ScenarioIntro() {
 								className="prebrief__circle"
 								dot={you.dot}
 								other={{
-									x: them.responsiveness * 1.3,
-									y: them.assertiveness * 1.3,
+									x: them.responsiveness * 1.75,
+									y: them.assertiveness * 0.9,
 									label: p.name.split(' ')[0] ?? p.name,
 								}}
 								title={`Your style and ${p.name}'s`}
