@@ -129,7 +129,13 @@ describe('the checker on living scenarios', () => {
 			['      - when: { promised_today: true }\n', '      - '],
 			['        text: "Today', 'text: "Today'],
 		)
-		expect(problems(src).some((p) => p.severity === 'error' && p.path.startsWith('nodes.next-step.says'))).toBe(true)
+		expect(problems(src)).toContainEqual(
+			expect.objectContaining({
+				severity: 'error',
+				path: 'nodes.next-step.says[1]',
+				message: 'needs a `when`: only the last variant, the default, may go without one',
+			}),
+		)
 	})
 
 	it('requires a cue moment to lead to a turn, name one of its options, and the scenario to list cue_reading', () => {

@@ -115,30 +115,38 @@ const variantSchema = (max: number) =>
 // A line is plain text, or a list of variants chosen when the node is entered: the first whose
 // `when` holds, else the last, which has no `when` (the default line).
 const linesSchema = (max: number) =>
-	z.union([
-		text(max),
-		z
-			.array(variantSchema(max))
-			.min(2, 'a list of variants needs at least two: the conditional lines, then a default without `when`')
-			.max(LIMITS.variants.max, `at most ${LIMITS.variants.max} variants`)
-			.superRefine((list, ctx) => {
-				list.forEach((v, i) => {
-					const last = i === list.length - 1
-					if (last && v.when !== undefined)
-						ctx.addIssue({
-							code: 'custom',
-							path: [i, 'when'],
-							message: 'the last variant is the default line: remove its `when` (or add a default after it)',
-						})
-					if (!last && v.when === undefined)
-						ctx.addIssue({
-							code: 'custom',
-							path: [i],
-							message: 'needs a `when`: only the last variant, the default, may go without one',
-						})
-				})
-			}),
-	])
+	z.union(
+		[
+			text(max),
+			z
+				.array(variantSchema(max))
+				.min(2, 'a list of variants needs at least two: the conditional lines, then a default without `when`')
+				.max(LIMITS.variants.max, `at most ${LIMITS.variants.max} variants`)
+				.superRefine((list, ctx) => {
+					list.forEach((v, i) => {
+						const last = i === list.length - 1
+						if (last && v.when !== undefined)
+							ctx.addIssue({
+								code: 'custom',
+								path: [i, 'when'],
+								message: 'the last variant is the default line: remove its `when` (or add a default after it)',
+							})
+						if (!last && v.when === undefined)
+							ctx.addIssue({
+								code: 'custom',
+								path: [i],
+								message: 'needs a `when`: only the last variant, the default, may go without one',
+							})
+					})
+				}),
+		],
+		{
+			error: (iss) =>
+				iss.input === undefined
+					? 'is required'
+					: `must be text, or a list of variants (each with text:, and when: on all but the last)`,
+		},
+	)
 
 const choicesCount = `a turn needs ${LIMITS.choices.min} to ${LIMITS.choices.max} choices`
 
