@@ -360,6 +360,8 @@ export const decisions = pgTable(
 		nodeId: text('node_id').notNull(),
 		choiceId: text('choice_id').notNull(),
 		metersAfter: jsonb('meters_after').$type<Record<string, number>>().notNull(),
+		// Which line variants the customer's line showed (index into `says`/`narration`); null for plain lines.
+		variant: jsonb('variant').$type<{ says?: number; narration?: number }>(),
 		msTaken: integer('ms_taken').notNull(),
 		createdAt: createdAt(),
 	},

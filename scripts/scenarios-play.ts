@@ -4,9 +4,17 @@
 //   printf '1\n2\n1\n' | npm run -s scenarios:play scenarios/catch-up-bill.yaml
 import fs from 'node:fs'
 import readline from 'node:readline'
+import { cueQuestion, turnLines } from '#app/domain/scenario/living.ts'
 import { compileScenario } from '#app/domain/scenario/compile.ts'
 import { parseScenarioSource } from '#app/domain/scenario/parse.ts'
-import { applyChoice, availableChoices, currentTurn, endingOf, initialSnapshot } from '#app/domain/scenario/play.ts'
+import {
+	applyChoice,
+	availableChoices,
+	currentCue,
+	currentTurn,
+	endingOf,
+	initialSnapshot,
+} from '#app/domain/scenario/play.ts'
 import { formatProblem } from '#app/domain/scenario/problems.ts'
 
 const file = process.argv[2]
@@ -40,10 +48,18 @@ for (;;) {
 		console.log(`\n■ ${ending.title} (${ending.outcome})\n${ending.debrief}\n${state()}`)
 		break
 	}
+	const cue = currentCue(scenario, snapshot)
 	const turn = currentTurn(scenario, snapshot)
-	if (!turn) break
-	if (turn.narration) console.log(`(${turn.narration})`)
-	console.log(`${scenario.persona.name}: ${turn.says}`)
+	const lineNode = cue ? scenario.nodes[cue.to] : turn
+	if (lineNode?.type !== 'turn') break
+	// At a cue moment the line was not shown yet; after it, the turn's line was already shown.
+	const lastStep = snapshot.context.path.at(-1)
+	if (cue || scenario.nodes[lastStep?.node ?? '']?.type !== 'cue') {
+		const lines = turnLines(scenario, lineNode, snapshot.context)
+		if (lines.narration) console.log(`(${lines.narration})`)
+		console.log(`${scenario.persona.name}: ${lines.says}`)
+	}
+	if (cue) console.log(`? ${cueQuestion(cue)}`)
 	const choices = availableChoices(scenario, snapshot)
 	choices.forEach((c, i) => console.log(`  ${i + 1}. ${c.text}  {${c.flex}}`))
 	console.log(state())

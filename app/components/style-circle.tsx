@@ -32,6 +32,8 @@ export type StyleCircleProps = {
 	 * uncertainty region, so the picture's text alternative says what the report says. */
 	placement?: { headline: string; body: string }
 	className?: string
+	/** Another person to show beside the dot (the pre-brief's customer): a labelled diamond. */
+	other?: StyleCirclePoint & { label: string }
 }
 
 function position(point: StyleCirclePoint): { cx: number; cy: number; clamped: boolean } {
@@ -106,6 +108,7 @@ export function StyleCircle({
 	description,
 	placement,
 	className,
+	other,
 }: StyleCircleProps) {
 	const titleId = `${id}-title`
 	const descId = `${id}-desc`
@@ -180,6 +183,20 @@ export function StyleCircle({
 					})}
 				</g>
 			) : null}
+
+			{other
+				? (() => {
+						const o = position(other)
+						return (
+							<g className="style-circle__other" fill="currentColor">
+								<path d={`M${o.cx} ${o.cy - 7} L${o.cx + 7} ${o.cy} L${o.cx} ${o.cy + 7} L${o.cx - 7} ${o.cy} Z`} />
+								<text x={o.cx} y={o.cy + 20} fontSize={11} textAnchor="middle">
+									{other.label}
+								</text>
+							</g>
+						)
+					})()
+				: null}
 
 			{dot && current ? (
 				<g className="style-circle__result">

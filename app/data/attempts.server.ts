@@ -136,6 +136,8 @@ export type DecisionInput = {
 	nodeId: string
 	choiceId: string
 	metersAfter: Record<string, number>
+	// The line variants shown (null when the line has none), for the debrief and exports.
+	variant?: { says?: number; narration?: number } | null
 }
 
 export type RecordDecisionResult = { ok: true; step: number } | { ok: false; reason: 'stale' }
@@ -176,9 +178,10 @@ export async function recordDecision(input: {
 				and status = 'in_progress'
 			returning organisation_id, id, step
 		)
-		insert into ${decisions} (organisation_id, attempt_id, step, node_id, choice_id, meters_after, ms_taken, created_at)
+		insert into ${decisions} (organisation_id, attempt_id, step, node_id, choice_id, meters_after, variant, ms_taken, created_at)
 		select organisation_id, id, step, ${input.decision.nodeId}, ${input.decision.choiceId},
-			${JSON.stringify(input.decision.metersAfter)}::jsonb, ${msTaken}, ${at}::timestamptz
+			${JSON.stringify(input.decision.metersAfter)}::jsonb,
+			${input.decision.variant ? JSON.stringify(input.decision.variant) : null}::jsonb, ${msTaken}, ${at}::timestamptz
 		from moved
 		returning step`)
 	const [row] = rowsOf<{ step: number }>(result)

@@ -89,6 +89,7 @@ export default function ScenarioPreviewPage() {
 								Node <code>{preview.nodeId}</code>, reply {preview.replies + 1} of at most {preview.maxReplies}. Replies
 								in authored order:
 							</p>
+							{preview.cue ? <p className="cue-question">{preview.cue.question}</p> : null}
 							{offered.map((c) => (
 								<button key={c.id} type="submit" name="choice" value={c.id} className="choice" disabled={busy}>
 									{c.text}

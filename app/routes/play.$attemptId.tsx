@@ -106,10 +106,22 @@ export default function PlayPage() {
 								: ''}
 					</p>
 					{play.status === 'in_progress' && play.choices.length > 0 ? (
-						<Form method="post" className="choices" aria-label="Your reply" replace preventScrollReset>
+						<Form
+							method="post"
+							className={play.cue ? 'choices choices--cue' : 'choices'}
+							aria-label={play.cue ? 'Your reading' : 'Your reply'}
+							replace
+							preventScrollReset
+						>
 							<input type="hidden" name="step" value={play.step} />
 							<input type="hidden" name="intent" value="choose" />
-							<p className="small muted flush">How do you reply?</p>
+							{play.cue ? (
+								<p className="cue-question">
+									<strong>Pause before you reply.</strong> {play.cue.question}
+								</p>
+							) : (
+								<p className="small muted flush">How do you reply?</p>
+							)}
 							{play.choices.map((c) => (
 								<button
 									key={c.id}

@@ -200,29 +200,50 @@ export default function DebriefPage() {
 								{d.underPressure ? ' · under pressure' : ''}
 							</p>
 							<blockquote className="decision__says">“{d.says}”</blockquote>
-							<p className="flush">
-								<strong>You said:</strong> {d.chosen.text}{' '}
-								<span className={`flex-tag flex-tag--${d.chosen.flex}`}>
-									{d.chosen.flex === 'fit'
-										? `fits ${withArticle(customerStyle)}`
-										: d.chosen.flex === 'miss'
-											? `misses what ${withArticle(customerStyle)} needs`
-											: 'neutral'}
-								</span>
-								{d.chosen.stress ? (
-									<span className="flex-tag"> {STRESS_REACTION_NAMES[d.chosen.stress].toLowerCase()}</span>
-								) : null}
-							</p>
-							<p className="small">{d.chosen.why}</p>
-							{d.better ? (
-								<div className="decision__better">
-									<p className="small flush">
-										<strong>A better reply:</strong> {d.better.text}
+							{d.kind === 'cue' ? (
+								// A cue moment: what the learner read in the line, and the cue they missed.
+								<div className="decision__cue">
+									<p className="flush">
+										<strong>{d.question}</strong> You read: {d.chosen.text}
 									</p>
-									<p className="small muted">{d.better.why}</p>
+									{d.better ? (
+										<div className="decision__better">
+											<p className="small flush">
+												<strong>The cue you missed:</strong> {d.better.text}
+											</p>
+											<p className="small muted">{d.better.why}</p>
+										</div>
+									) : (
+										<p className="small">Right: {d.chosen.why}</p>
+									)}
 								</div>
 							) : (
-								<p className="small muted">The best reply on offer here.</p>
+								<>
+									<p className="flush">
+										<strong>You said:</strong> {d.chosen.text}{' '}
+										<span className={`flex-tag flex-tag--${d.chosen.flex}`}>
+											{d.chosen.flex === 'fit'
+												? `fits ${withArticle(customerStyle)}`
+												: d.chosen.flex === 'miss'
+													? `misses what ${withArticle(customerStyle)} needs`
+													: 'neutral'}
+										</span>
+										{d.chosen.stress ? (
+											<span className="flex-tag"> {STRESS_REACTION_NAMES[d.chosen.stress].toLowerCase()}</span>
+										) : null}
+									</p>
+									<p className="small">{d.chosen.why}</p>
+									{d.better ? (
+										<div className="decision__better">
+											<p className="small flush">
+												<strong>A better reply:</strong> {d.better.text}
+											</p>
+											<p className="small muted">{d.better.why}</p>
+										</div>
+									) : (
+										<p className="small muted">The best reply on offer here.</p>
+									)}
+								</>
 							)}
 							<Form method="post" className="inline-form">
 								<input type="hidden" name="intent" value="retry" />

@@ -5,7 +5,9 @@ import { z } from 'zod'
 import { requireViewer } from '#app/auth/session.server.ts'
 import { ResumeOrStart } from '#app/components/resume-or-start.tsx'
 import { listInProgressAttempts } from '#app/data/attempts.server.ts'
-import { findScenario, scenarioSummary, startAttempt } from '#app/services/play.server.ts'
+import { StyleCircle } from '#app/components/style-circle.tsx'
+import { findScenario, loadPrebrief, scenarioSummary, startAttempt } from '#app/services/play.server.ts'
+import { STYLE_NAMES, STYLE_SIGNS } from '#app/domain/style.ts'
 import { audienceLabels, channelLabels, difficultyLabels, styleLabels } from '#app/domain/practice/catalogue.ts'
 import { skillLabels } from '#app/domain/practice/skills.ts'
 import { badRequest, notFound, readFormData } from '#app/utils/http.server.ts'
@@ -37,6 +39,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 			meters: Object.entries(s.meters).map(([id, m]) => ({ id, label: m.label })),
 		},
 		resumeAttemptId: inProgress?.id ?? null,
+		// Words as loader data: the pre-brief's logic stays on the server (the JavaScript budget).
+		prebrief: await loadPrebrief(viewer, s),
 	})
 }
 
@@ -55,9 +59,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	throw redirect(`/play/${attemptId}`)
 }
 
+const withStyle = (style: keyof typeof STYLE_NAMES) =>
+	`${style === 'energizer' || style === 'analyst' ? 'an' : 'a'} ${STYLE_NAMES[style]}`
+
 export default function ScenarioIntro() {
-	const { scenario, resumeAttemptId } = useLoaderData<typeof loader>()
+	const { scenario, resumeAttemptId, prebrief } = useLoaderData<typeof loader>()
 	const p = scenario.persona
+	const them = STYLE_SIGNS[p.style]
+	const you = prebrief.you
 	return (
 		<>
 			<p className="small">
@@ -84,6 +93,45 @@ export default function ScenarioIntro() {
 						<dt>Background</dt>
 						<dd>{p.backstory}</dd>
 					</dl>
+				</section>
+				<section className="card prebrief" aria-labelledby="prebrief-heading">
+					<h2 id="prebrief-heading">You and {p.name}</h2>
+					{you ? (
+						<>
+							<StyleCircle
+								id="prebrief-circle"
+								className="prebrief__circle"
+								dot={you.dot}
+								other={{
+									x: them.responsiveness * 1.75,
+									y: them.assertiveness * 0.9,
+									label: p.name.split(' ')[0] ?? p.name,
+								}}
+								title={`Your style and ${p.name}'s`}
+								description={`Your dot${you.styles.length ? ` (${you.styles.map((s) => STYLE_NAMES[s]).join('–')})` : ' (balanced)'} beside ${p.name}, ${withStyle(p.style)}.`}
+							/>
+							{you.apart.length ? (
+								<>
+									<h3 className="h-small">Where you pull apart</h3>
+									<ul className="prebrief__apart">
+										{you.apart.map((line) => (
+											<li key={line}>{line}</li>
+										))}
+									</ul>
+								</>
+							) : null}
+						</>
+					) : (
+						<p className="small">
+							{p.name} is {withStyle(p.style)}. <Link to="/assessment">Take the self-assessment</Link> to see your own
+							style beside theirs, and where the two pull apart.
+						</p>
+					)}
+					{prebrief.tip ? (
+						<p className="prebrief__tip" data-tip={prebrief.tip.id}>
+							<strong>One thing to try:</strong> {prebrief.tip.text}
+						</p>
+					) : null}
 				</section>
 				<section className="card" aria-labelledby="practise-heading">
 					<h2 id="practise-heading">What you are practising</h2>

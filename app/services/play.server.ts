@@ -8,19 +8,23 @@ import {
 	type AttemptRow,
 } from '#app/data/attempts.server.ts'
 import { getScenarioLibrary } from '#app/data/scenario-library.server.ts'
-import { recordEndingStep } from '#app/services/debrief.server.ts'
+import { latestProfile, recordEndingStep } from '#app/services/debrief.server.ts'
+import { prebriefView, type PrebriefView } from '#app/domain/feedback/prebrief.ts'
 import type { MeterView, TranscriptEntry } from '#app/domain/scenario/play-view.ts'
 import { compileScenario, type ScenarioMachine } from '#app/domain/scenario/compile.ts'
 import { orderChoices } from '#app/domain/feedback/fair-order.ts'
 import {
 	applyChoice,
 	availableChoices,
+	currentCue,
 	currentNodeId,
 	currentTurn,
 	endingOf,
 	initialSnapshot,
 	persistSnapshot,
 } from '#app/domain/scenario/play.ts'
+import { applyChoiceToContext, applyCueToContext, initialContext } from '#app/domain/scenario/play-context.ts'
+import { cueOptions, cueQuestion, hasVariants, turnLines } from '#app/domain/scenario/living.ts'
 import { restoreSnapshot } from '#app/domain/scenario/restore.ts'
 import { repliesAhead } from '#app/domain/scenario/length.ts'
 import type { PlaySnapshot } from '#app/domain/scenario/compile.ts'
@@ -48,6 +52,12 @@ export function scenarioSummary(s: Scenario) {
 		difficulty: s.difficulty,
 		minutes: s.minutes,
 	}
+}
+
+// "You and this customer" for the intro page: the learner's latest result (if any) beside the persona.
+export async function loadPrebrief(viewer: Viewer, scenario: Scenario): Promise<PrebriefView> {
+	const { profile } = await latestProfile(viewer)
+	return prebriefView(scenario, profile ? { styles: profile.styles, dot: profile.dot } : null)
 }
 
 type CompiledVersion = { scenario: Scenario; machine: ScenarioMachine }
@@ -127,22 +137,18 @@ export async function loadPlay(viewer: Viewer, attemptId: string): Promise<Servi
 }
 
 function playView({ attempt, scenario, snapshot }: LoadedAttempt) {
-	const transcript: TranscriptEntry[] = []
+	const { transcript, path, lineShown } = transcriptOf(scenario, snapshot)
+	const active = attempt.status === 'in_progress'
+	const turn = active ? currentTurn(scenario, snapshot) : undefined
+	const cue = active ? currentCue(scenario, snapshot) : undefined
 	const customer = scenario.persona.name
-	const path: Array<{ nodeId: string; choiceText: string }> = []
-	for (const step of snapshot.context.path) {
-		const node = scenario.nodes[step.node]
-		if (node?.type !== 'turn') continue
-		if (node.narration) transcript.push({ kind: 'narration', text: node.narration })
-		transcript.push({ kind: 'customer', speaker: customer, text: node.says })
-		const choiceText = node.choices.find((c) => c.id === step.choice)?.text ?? ''
-		transcript.push({ kind: 'learner', text: choiceText })
-		path.push({ nodeId: step.node, choiceText })
-	}
-	const turn = attempt.status === 'in_progress' ? currentTurn(scenario, snapshot) : undefined
-	if (turn) {
-		if (turn.narration) transcript.push({ kind: 'narration', text: turn.narration })
-		transcript.push({ kind: 'customer', speaker: customer, text: turn.says })
+	// The line on screen: the current turn's, or at a cue moment the line of the turn it leads to
+	// (read before answering it, so it is shown once). Chosen from the state on entering: a reload shows the same.
+	const lineNode = cue ? scenario.nodes[cue.to] : turn
+	if (lineNode?.type === 'turn' && !(turn && lineShown)) {
+		const lines = turnLines(scenario, lineNode, snapshot.context)
+		if (lines.narration) transcript.push({ kind: 'narration', text: lines.narration })
+		transcript.push({ kind: 'customer', speaker: customer, text: lines.says })
 	}
 	const ending = endingOf(scenario, snapshot)
 	const meters: MeterView[] = Object.entries(scenario.meters).map(([id, m]) => ({
@@ -161,17 +167,67 @@ function playView({ attempt, scenario, snapshot }: LoadedAttempt) {
 		scenario: { id: scenario.id, title: scenario.title, customer, style: scenario.persona.style },
 		transcript,
 		// Fair order: shuffled per attempt and turn, so the authored position gives nothing away.
-		choices: turn
-			? orderChoices(attempt.id, currentNodeId(snapshot), availableChoices(scenario, snapshot)).map((c) => ({
-					id: c.id,
-					text: c.text,
-				}))
-			: [],
+		cue: cue ? { question: cueQuestion(cue) } : null,
+		choices:
+			turn || cue
+				? orderChoices(attempt.id, currentNodeId(snapshot), availableChoices(scenario, snapshot)).map((c) => ({
+						id: c.id,
+						text: c.text,
+					}))
+				: [],
 		meters,
 		path,
 		ending: ending ? { outcome: ending.outcome, title: ending.title, debrief: ending.debrief } : null,
-		ahead: turn ? repliesAhead(scenario, currentNodeId(snapshot)) : null,
+		ahead: turn || cue ? repliesAhead(scenario, currentNodeId(snapshot)) : null,
 	}
+}
+
+// Which variants the line answered at this step showed (at a cue moment, the line being read).
+function shownVariants(scenario: Scenario, nodeId: string, state: PlaySnapshot['context']) {
+	const node = scenario.nodes[nodeId]
+	const lineNode = node?.type === 'cue' ? scenario.nodes[node.to] : node
+	if (lineNode?.type !== 'turn') return null
+	const { shown } = turnLines(scenario, lineNode, state)
+	return hasVariants(shown) ? shown : null
+}
+
+// The conversation so far, line by line, with the variants that were shown when each step was
+// entered (recomputed from the recorded path: the meters before a step decide its line).
+export function transcriptOf(scenario: Scenario, snapshot: PlaySnapshot) {
+	const transcript: TranscriptEntry[] = []
+	const customer = scenario.persona.name
+	const path: Array<{ nodeId: string; choiceText: string }> = []
+	let context = initialContext(scenario)
+	let lineShown = false
+	for (const step of snapshot.context.path) {
+		const node = scenario.nodes[step.node]
+		if (node?.type === 'cue') {
+			const target = scenario.nodes[node.to]
+			if (target?.type === 'turn') {
+				const lines = turnLines(scenario, target, context)
+				if (lines.narration) transcript.push({ kind: 'narration', text: lines.narration })
+				transcript.push({ kind: 'customer', speaker: customer, text: lines.says })
+				lineShown = true
+			}
+			const option = cueOptions(node).find((o) => o.id === step.choice)
+			transcript.push({ kind: 'cue', question: cueQuestion(node), text: option?.text ?? '' })
+			context = applyCueToContext(context, step.node, step.choice)
+			continue
+		}
+		if (node?.type !== 'turn') continue
+		if (!lineShown) {
+			const lines = turnLines(scenario, node, context)
+			if (lines.narration) transcript.push({ kind: 'narration', text: lines.narration })
+			transcript.push({ kind: 'customer', speaker: customer, text: lines.says })
+		}
+		lineShown = false
+		const choice = node.choices.find((c) => c.id === step.choice)
+		transcript.push({ kind: 'learner', text: choice?.text ?? '' })
+		path.push({ nodeId: step.node, choiceText: choice?.text ?? '' })
+		if (choice) context = applyChoiceToContext(scenario, context, step.node, choice)
+	}
+	// `lineShown`: a cue moment was just answered, so the line of the turn it led to is already on screen.
+	return { transcript, path, lineShown }
 }
 
 export type ChooseOutcome = 'recorded' | 'stale'
@@ -187,6 +243,7 @@ export async function choose(
 	// Another tab or a double-click got there first: nothing to write.
 	if (attempt.status !== 'in_progress' || attempt.step !== input.step) return ok('stale')
 	const nodeId = currentNodeId(snapshot)
+	const variant = shownVariants(scenario, nodeId, snapshot.context)
 	const result = applyChoice(machine, snapshot, input.choiceId)
 	if (!result.ok) return fail.invalid(result.message)
 	// One statement (see recordDecision): the step move and the decision row commit together.
@@ -198,7 +255,7 @@ export async function choose(
 		previousStepStartedAt: attempt.stepStartedAt,
 		snapshot: persistSnapshot(machine, result.snapshot),
 		finished: result.snapshot.status === 'done',
-		decision: { nodeId, choiceId: input.choiceId, metersAfter: result.snapshot.context.meters },
+		decision: { nodeId, choiceId: input.choiceId, metersAfter: result.snapshot.context.meters, variant },
 	}
 	// The ending step also stores the debrief and updates the skill levels, in one transaction.
 	const outcome = record.finished

@@ -5,16 +5,18 @@ import { conditionText } from '#app/domain/scenario/map.ts'
 import {
 	applyChoice,
 	availableChoices,
+	currentCue,
 	currentNodeId,
 	currentTurn,
 	endingOf,
 	initialSnapshot,
 } from '#app/domain/scenario/play.ts'
-import type { MeterView, TranscriptEntry } from '#app/domain/scenario/play-view.ts'
+import type { MeterView } from '#app/domain/scenario/play-view.ts'
 import { MAX_PATH_LENGTH } from '#app/domain/scenario/restore.ts'
 import type { PlaySnapshot, ScenarioMachine } from '#app/domain/scenario/compile.ts'
 import type { Scenario } from '#app/domain/scenario/schema.ts'
-import { loadVersion } from '#app/services/play.server.ts'
+import { cueQuestion, turnLines } from '#app/domain/scenario/living.ts'
+import { loadVersion, transcriptOf } from '#app/services/play.server.ts'
 import { fail, ok, type ServiceResult } from '#app/services/result.ts'
 import { signValue, verifySignedValue } from '#app/utils/crypto.server.ts'
 
@@ -68,18 +70,15 @@ export type PreviewView = ReturnType<typeof previewView>
 
 function previewView({ state, scenario, snapshot }: Replayed) {
 	const customer = scenario.persona.name
-	const transcript: TranscriptEntry[] = []
-	for (const step of snapshot.context.path) {
-		const node = scenario.nodes[step.node]
-		if (node?.type !== 'turn') continue
-		if (node.narration) transcript.push({ kind: 'narration', text: node.narration })
-		transcript.push({ kind: 'customer', speaker: customer, text: node.says })
-		transcript.push({ kind: 'learner', text: node.choices.find((c) => c.id === step.choice)?.text ?? '' })
-	}
+	// The same lines as the learner's play page: variants chosen from the state on entering each node.
+	const { transcript, lineShown } = transcriptOf(scenario, snapshot)
 	const turn = currentTurn(scenario, snapshot)
-	if (turn) {
-		if (turn.narration) transcript.push({ kind: 'narration', text: turn.narration })
-		transcript.push({ kind: 'customer', speaker: customer, text: turn.says })
+	const cue = currentCue(scenario, snapshot)
+	const lineNode = cue ? scenario.nodes[cue.to] : turn
+	if (lineNode?.type === 'turn' && !(turn && lineShown)) {
+		const lines = turnLines(scenario, lineNode, snapshot.context)
+		if (lines.narration) transcript.push({ kind: 'narration', text: lines.narration })
+		transcript.push({ kind: 'customer', speaker: customer, text: lines.says })
 	}
 	const offered = new Set(availableChoices(scenario, snapshot).map((c) => c.id))
 	const meters: MeterView[] = Object.entries(scenario.meters).map(([id, m]) => ({
@@ -98,7 +97,8 @@ function previewView({ state, scenario, snapshot }: Replayed) {
 		maxReplies: scenario.maxReplies,
 		transcript,
 		// Authored order, with what an author needs to judge a reply; the learner's page shuffles them.
-		choices: (turn?.choices ?? []).map((c) => ({
+		cue: cue ? { question: cueQuestion(cue) } : null,
+		choices: (turn?.choices ?? (cue ? availableChoices(scenario, snapshot) : [])).map((c) => ({
 			id: c.id,
 			text: c.text,
 			flex: c.flex,

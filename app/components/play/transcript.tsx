@@ -23,6 +23,10 @@ export function Transcript({
 				>
 					{entry.kind === 'narration' ? (
 						<p className="transcript__narration">{entry.text}</p>
+					) : entry.kind === 'cue' ? (
+						<p className="transcript__cue">
+							<span className="muted">{entry.question}</span> You read: <strong>{entry.text}</strong>
+						</p>
 					) : (
 						<div className="bubble">
 							<span className="bubble__who">{entry.kind === 'customer' ? entry.speaker : 'You'}</span>

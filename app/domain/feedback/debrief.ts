@@ -24,6 +24,7 @@ import {
 	type VisitedTurn,
 } from '#app/domain/feedback/analysis.ts'
 import type { LearnerProfile } from '#app/domain/feedback/profile.ts'
+import { pickTip } from '#app/domain/feedback/prebrief.ts'
 import {
 	FEEDBACK_RULES,
 	NOTICE_RULES,
@@ -155,19 +156,20 @@ export function buildDebrief(input: {
 		})
 	}
 	const stepsWhere = (pred: (t: VisitedTurn) => boolean) => turns.filter(pred).map((t) => t.step)
+	const replySteps = (pred: (t: VisitedTurn) => boolean) => stepsWhere((t) => t.kind === 'turn' && pred(t))
 
 	// Flex rate, style-neutral.
 	if (flex.rate !== null) {
 		const rate = flex.rate
 		const rule = rules.find((r) => matches(r, (w) => w.on === 'flex_rate' && rate >= w.atLeast && rate < w.below))
-		const fitSteps = stepsWhere((t) => t.chosen.flex === 'fit')
-		say(rule, rate > 0 && fitSteps.length ? fitSteps : stepsWhere(() => true))
+		const fitSteps = replySteps((t) => t.chosen.flex === 'fit')
+		say(rule, rate > 0 && fitSteps.length ? fitSteps : replySteps(() => true))
 	}
 
 	// Learner's style × customer's style.
-	const missSteps = stepsWhere((t) => t.chosen.flex === 'miss')
+	const missSteps = replySteps((t) => t.chosen.flex === 'miss')
 	const missed = missSteps.length > 0
-	const steps = missed ? missSteps : stepsWhere((t) => t.chosen.flex === 'fit')
+	const steps = missed ? missSteps : replySteps((t) => t.chosen.flex === 'fit')
 	if (profile && profile.styles.length > 0) {
 		const relation = closestRelation(profile.styles, customerStyle)
 		const rule = rules.find((r) =>
@@ -209,6 +211,18 @@ export function buildDebrief(input: {
 			const rule = rules.find((r) => matches(r, (w) => w.on === 'stress_resisted' && w.reaction === reaction))
 			say(rule, resisted, extra, tentative)
 		}
+	}
+
+	// The pre-brief's tip, and whether a reply that tries it was chosen (or at least on offer).
+	const tip = pickTip(scenario.prebrief, profile?.styles ?? [])
+	if (tip) {
+		const forYourStyle = Boolean(profile && tip.for?.some((s) => profile.styles.includes(s)))
+		const tried = stepsWhere((t) => t.kind === 'turn' && t.chosen.tries === tip.id)
+		const offered = stepsWhere((t) => t.kind === 'turn' && t.shown.some((c) => c.tries === tip.id))
+		const rule = rules.find((r) =>
+			matches(r, (w) => w.on === 'prebrief' && w.tried === tried.length > 0 && w.forYourStyle === forYourStyle),
+		)
+		say(rule, tried.length ? tried : offered, { tip: tip.text })
 	}
 
 	const notices: DebriefNotice[] = []

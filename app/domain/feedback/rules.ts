@@ -5,7 +5,7 @@ import { STRESS_LEVELS } from '#app/domain/feedback/profile.ts'
 // Feedback rules are data: a typed table, checked with a zod schema, each rule with a stable id.
 // A debrief stores RULES_VERSION, so editing this table never silently rewrites an old debrief:
 // bump the version whenever a rule's meaning or wording changes.
-export const RULES_VERSION = '2026-12-02.1'
+export const RULES_VERSION = '2026-12-02.2'
 
 // How the learner's style relates to the customer's: the same, apart on pace (asks/tells) only,
 // apart on focus (task/people) only, or apart on both.
@@ -29,6 +29,9 @@ const whenSchema = z.discriminatedUnion('on', [
 	}),
 	// An elevated reaction that was on offer under pressure and that the learner did not choose.
 	z.strictObject({ on: z.literal('stress_resisted'), reaction }),
+	// The pre-brief's tip: whether a reply tagged `tries: <tip>` was chosen, and whether the tip was
+	// picked for the learner's own style (their self-assessment) or is the one for everyone.
+	z.strictObject({ on: z.literal('prebrief'), tried: z.boolean(), forYourStyle: z.boolean() }),
 	// The style-flex rate in this conversation (style-neutral, always available).
 	z.strictObject({ on: z.literal('flex_rate'), atLeast: z.number().min(0).max(1), below: z.number().min(0).max(1.01) }),
 ])
@@ -36,7 +39,7 @@ const whenSchema = z.discriminatedUnion('on', [
 export const ruleSchema = z.strictObject({
 	id: z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9_]+)*$/),
 	when: whenSchema,
-	// Placeholders: {customer} {customerStyle} {aCustomerStyle} {ACustomerStyle} {wants} {yourStyle} {reaction} {tactic} {meter} {steps} {decisions}
+	// Placeholders: {tip} {customer} {customerStyle} {aCustomerStyle} {ACustomerStyle} {wants} {yourStyle} {reaction} {tactic} {meter} {steps} {decisions}
 	text: z.string().min(10).max(400),
 	/** The sentence draws on the self-assessment, so a coach's copy leaves it out (DESIGN §7). */
 	usesSelfAssessment: z.boolean(),
@@ -180,6 +183,35 @@ const flexRules: FeedbackRule[] = [
 	},
 ]
 
+// The debrief comes back to the pre-brief: did they try the one thing suggested? A tip picked
+// for the learner's own style draws on the self-assessment, so a coach's copy leaves it out.
+const prebriefRules: FeedbackRule[] = [
+	{
+		id: 'prebrief.yours.tried',
+		when: { on: 'prebrief', tried: true, forYourStyle: true },
+		text: 'Before you started, the thing to try with {customer}, given your style, was: "{tip}" You tried it at {decisions}.',
+		usesSelfAssessment: true,
+	},
+	{
+		id: 'prebrief.yours.not-tried',
+		when: { on: 'prebrief', tried: false, forYourStyle: true },
+		text: 'Before you started, the thing to try with {customer}, given your style, was: "{tip}" You had the chance at {decisions} and chose otherwise; look for that reply next time.',
+		usesSelfAssessment: true,
+	},
+	{
+		id: 'prebrief.any.tried',
+		when: { on: 'prebrief', tried: true, forYourStyle: false },
+		text: 'The thing to try with {customer} was: "{tip}" You tried it at {decisions}.',
+		usesSelfAssessment: false,
+	},
+	{
+		id: 'prebrief.any.not-tried',
+		when: { on: 'prebrief', tried: false, forYourStyle: false },
+		text: 'The thing to try with {customer} was: "{tip}" You had the chance at {decisions} and chose otherwise; look for that reply next time.',
+		usesSelfAssessment: false,
+	},
+]
+
 export const FEEDBACK_RULES: readonly FeedbackRule[] = z
 	.array(ruleSchema)
 	.superRefine((rules, ctx) => {
@@ -189,7 +221,7 @@ export const FEEDBACK_RULES: readonly FeedbackRule[] = z
 			seen.add(r.id)
 		})
 	})
-	.parse([...flexRules, ...styleRules, ...stressRules])
+	.parse([...flexRules, ...styleRules, ...stressRules, ...prebriefRules])
 
 // Notices are not feedback about decisions, but they carry ids too.
 export const NOTICE_RULES = {

@@ -7,6 +7,8 @@ export const skills = [
 	'de_escalation',
 	'win_win',
 	'style_flex',
+	// Fed by cue moments in role-plays (DESIGN §7), not by reply evidence.
+	'cue_reading',
 ] as const
 
 export type Skill = (typeof skills)[number]
@@ -20,4 +22,5 @@ export const skillLabels: Record<Skill, string> = {
 	de_escalation: 'De-escalation',
 	win_win: 'Win-win solutions',
 	style_flex: 'Style flex',
+	cue_reading: 'Reading cues',
 }

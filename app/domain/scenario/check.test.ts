@@ -66,7 +66,7 @@ describe('schema rules', () => {
 		const src = edit(tiny, ['  decide:\n    type: branch', '  decide:\n    type: fork'])
 		expectOne(problemsOf(src), {
 			path: 'nodes.decide.type',
-			message: 'type must be one of: turn, branch, ending',
+			message: 'type must be one of: turn, cue, branch, ending',
 			...positionOf(src, 'type: fork', 'type'),
 		})
 	})

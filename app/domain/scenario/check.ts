@@ -2,7 +2,16 @@ import { skills as skillCatalogue } from '#app/domain/practice/skills.ts'
 import { conditionReferences } from '#app/domain/scenario/conditions.ts'
 import { didYouMean, formatPath, type Issue, type PathSegment } from '#app/domain/scenario/problems.ts'
 import { friendlyErrorMap, schemaIssues } from '#app/domain/scenario/schema-messages.ts'
-import { GOOD_OUTCOME, IMPLIED_SKILL, scenarioSchema, type Scenario } from '#app/domain/scenario/schema.ts'
+import {
+	GOOD_OUTCOME,
+	IMPLIED_SKILL,
+	scenarioSchema,
+	UNDER_PRESSURE,
+	type Scenario,
+} from '#app/domain/scenario/schema.ts'
+import { STYLES } from '#app/domain/style.ts'
+
+const CUE_SKILL = 'cue_reading'
 import { DEFAULT_MAX_STATES, exploreStates } from '#app/domain/scenario/state-space.ts'
 import { contentWarnings } from '#app/domain/scenario/warnings.ts'
 
@@ -17,10 +26,18 @@ type OutlineChoice = {
 	set: string[]
 	evidence: string[]
 	when: unknown
+	tries?: string
 }
+// A `says`/`narration` variant: its condition (raw) and the cue reading it sets, if any.
+type OutlineVariant = { field: 'says' | 'narration'; index: number; when: unknown; cue?: string }
 type OutlineNode = {
 	type?: string
 	choices: OutlineChoice[]
+	variants: OutlineVariant[]
+	// A cue moment: where it leads, its options (undefined: the four styles), its answer.
+	to?: string
+	cueOptions?: string[]
+	answer?: string
 	branches: Array<{ if: unknown; to?: string }>
 	else?: string
 	outcome?: string
@@ -32,6 +49,7 @@ type Outline = {
 	meters?: Set<string>
 	flags?: Set<string>
 	skills?: Set<string>
+	tips?: Set<string>
 	nodes?: Map<string, OutlineNode>
 }
 
@@ -61,8 +79,23 @@ function outlineOf(raw: unknown): Outline {
 									set: keys(choice.set),
 									evidence: keys(choice.evidence),
 									when: choice.when,
+									tries: str(choice.tries),
 								}
 							}),
+							variants: (['says', 'narration'] as const).flatMap((field) =>
+								list(node[field]).map((v, index) => ({
+									field,
+									index,
+									when: isObject(v) ? v.when : undefined,
+									cue: isObject(v) && isObject(v.cue) ? str(v.cue.answer) : undefined,
+								})),
+							),
+							to: node.type === 'cue' ? str(node.to) : undefined,
+							cueOptions:
+								node.type === 'cue' && Array.isArray(node.options)
+									? node.options.map((o) => (isObject(o) ? (str(o.id) ?? '') : ''))
+									: undefined,
+							answer: str(node.answer),
 							branches: list(node.branches).map((b) => ({
 								if: isObject(b) ? b.if : undefined,
 								to: isObject(b) ? str(b.to) : undefined,
@@ -82,6 +115,9 @@ function outlineOf(raw: unknown): Outline {
 		// No `flags:` at all means "no flags", which is a declaration too.
 		flags: raw.flags === undefined ? new Set() : strings(raw.flags),
 		skills: strings(raw.skills),
+		tips: isObject(raw.prebrief)
+			? new Set(list(raw.prebrief.tips).flatMap((t) => (isObject(t) && str(t.id) ? [str(t.id)!] : [])))
+			: new Set(),
 		nodes,
 	}
 }
@@ -94,6 +130,7 @@ function edgesOf(id: string, node: OutlineNode): Edge[] {
 	node.choices.forEach((c, i) => c.to !== undefined && out.push({ to: c.to, path: [...at, 'choices', i, 'to'] }))
 	node.branches.forEach((b, i) => b.to !== undefined && out.push({ to: b.to, path: [...at, 'branches', i, 'to'] }))
 	if (node.else !== undefined) out.push({ to: node.else, path: [...at, 'else'] })
+	if (node.to !== undefined) out.push({ to: node.to, path: [...at, 'to'] })
 	return out
 }
 
@@ -177,6 +214,7 @@ export function structuralIssues(raw: unknown, expectedId?: string): Issue[] {
 	}
 
 	const evidenced = new Set<string>()
+	let usesCue = false
 	for (const [id, node] of nodes) {
 		const at: PathSegment[] = ['nodes', id]
 		const firstIndex = new Map<string, number>()
@@ -208,6 +246,44 @@ export function structuralIssues(raw: unknown, expectedId?: string): Issue[] {
 			checkCondition(c.when, [...cat, 'when'])
 		})
 		node.branches.forEach((b, i) => checkCondition(b.if, [...at, 'branches', i, 'if']))
+		for (const v of node.variants) {
+			if (v.when !== UNDER_PRESSURE) checkCondition(v.when, [...at, v.field, v.index, 'when'])
+		}
+		node.choices.forEach((c, i) => {
+			if (c.tries !== undefined && !o.tips?.has(c.tries)) {
+				error(
+					[...at, 'choices', i, 'tries'],
+					o.tips?.size
+						? `no pre-brief tip "${c.tries}"${didYouMean(c.tries, o.tips)}; tips are listed under prebrief: tips:`
+						: `no pre-brief tip "${c.tries}": add it under prebrief: tips: (with an id and text)`,
+				)
+			}
+		})
+		if (node.type === 'cue') {
+			usesCue = true
+			const answers = new Set(node.cueOptions ?? STYLES)
+			const answerName = node.cueOptions ? 'cue id' : 'style'
+			const badAnswer = (a: string) =>
+				`"${a}" is not one of this cue moment's options; name a ${answerName}: ${[...answers].join(', ')}`
+			if (node.answer !== undefined && !answers.has(node.answer)) error([...at, 'answer'], badAnswer(node.answer))
+			if (node.answer === undefined && node.cueOptions)
+				error([...at, 'answer'], 'a cue moment with its own cues needs an `answer:` naming the right cue id')
+			node.cueOptions?.forEach((id, i) => {
+				if (node.cueOptions!.indexOf(id) !== i) error([...at, 'options', i, 'id'], `duplicate cue id "${id}"`)
+			})
+			const target = node.to !== undefined ? nodes.get(node.to) : undefined
+			if (target && target.type !== 'turn') {
+				error(
+					[...at, 'to'],
+					`must name a turn: a cue moment asks about the line the customer says there, before the learner replies`,
+				)
+			}
+			// A variant of the line read here may say what the right reading is when it is shown.
+			for (const v of target?.variants ?? []) {
+				if (v.cue !== undefined && !answers.has(v.cue))
+					error(['nodes', node.to!, v.field, v.index, 'cue', 'answer'], badAnswer(v.cue))
+			}
+		}
 		for (const edge of edgesOf(id, node)) if (!ids.has(edge.to)) error(edge.path, unknownTarget(edge.to))
 	}
 
@@ -226,7 +302,9 @@ export function structuralIssues(raw: unknown, expectedId?: string): Issue[] {
 		// A turn without choices gets its own error; counting it as an end keeps that error from
 		// spreading "no ending can be reached" to every node before it.
 		return (
-			type === 'ending' || (type !== 'turn' && type !== 'branch') || (type === 'turn' && node(id).choices.length === 0)
+			type === 'ending' ||
+			(type !== 'turn' && type !== 'branch' && type !== 'cue') ||
+			(type === 'turn' && node(id).choices.length === 0)
 		)
 	})
 	if (o.start !== undefined && ids.has(o.start)) {
@@ -269,6 +347,11 @@ export function structuralIssues(raw: unknown, expectedId?: string): Issue[] {
 		error(['nodes', cycle[0]!], `branches loop with no turn in between: ${cycle.join(' → ')}`)
 	}
 
+	if (usesCue) {
+		evidenced.add(CUE_SKILL)
+		if (o.skills && !o.skills.has(CUE_SKILL))
+			error(['skills'], `this scenario has a cue moment, which scores "${CUE_SKILL}": add it to skills:`)
+	}
 	const allTurnsKnown = [...nodes.values()].every((n) => n.type !== undefined)
 	if (allTurnsKnown && o.skills) {
 		;[...o.skills].forEach((s, i) => {
@@ -361,6 +444,23 @@ export function playIssues(scenario: Scenario, options: Pick<CheckOptions, 'maxS
 			continue
 		}
 		if (node.type === 'turn') {
+			for (const field of ['says', 'narration'] as const) {
+				const lines = node[field]
+				if (lines === undefined || typeof lines === 'string') continue
+				lines.forEach((v, i) => {
+					if (space.shownVariants.has(`${id}/${field}/${i}`)) return
+					const last = i === lines.length - 1
+					issues.push({
+						path: ['nodes', id, field, i, last ? 'text' : 'when'],
+						message: last
+							? "this default line is never shown: an earlier variant's condition always holds when the conversation gets here"
+							: v.when === UNDER_PRESSURE
+								? `this variant is never shown: ${scenario.pressure.meter} is never below ${scenario.pressure.below} when the conversation gets here (or an earlier variant always wins)`
+								: 'this variant is never shown: its condition never holds when the conversation gets here (or an earlier variant always wins)',
+						severity: 'warning',
+					})
+				})
+			}
 			node.choices.forEach((c, i) => {
 				if (c.when && !space.shownChoices.has(`${id}/${c.id}`)) {
 					issues.push({
@@ -383,6 +483,18 @@ export function playIssues(scenario: Scenario, options: Pick<CheckOptions, 'maxS
 			})
 		}
 	}
+	// A tip no reply tries cannot be followed up in the debrief.
+	const tried = new Set(
+		Object.values(scenario.nodes).flatMap((n) => (n.type === 'turn' ? n.choices.flatMap((c) => c.tries ?? []) : [])),
+	)
+	scenario.prebrief?.tips.forEach((t, i) => {
+		if (!tried.has(t.id))
+			issues.push({
+				path: ['prebrief', 'tips', i, 'id'],
+				message: `no reply tries "${t.id}": tag the replies that try it with tries: ${t.id}, so the debrief can ask "did you try it?"`,
+				severity: 'warning',
+			})
+	})
 	return issues
 }
 

@@ -1,9 +1,15 @@
 import { assign, setup, type SnapshotFrom } from 'xstate'
 import { conditionHolds, type Condition } from '#app/domain/scenario/conditions.ts'
-import { applyChoiceToContext, initialContext, type PlayContext } from '#app/domain/scenario/play-context.ts'
+import {
+	applyChoiceToContext,
+	applyCueToContext,
+	initialContext,
+	type PlayContext,
+} from '#app/domain/scenario/play-context.ts'
 import { formatPath } from '#app/domain/scenario/problems.ts'
 import { structuralIssues } from '#app/domain/scenario/check.ts'
 import type { Scenario } from '#app/domain/scenario/schema.ts'
+import { cueOptions } from '#app/domain/scenario/living.ts'
 
 export type { PlayContext, PathStep } from '#app/domain/scenario/play-context.ts'
 export type PlayEvent = { type: 'CHOOSE'; choiceId: string }
@@ -25,6 +31,7 @@ function machineSetup(scenario: Scenario) {
 		actions: {
 			applyChoice: assign(({ context }, params: ChooseParams) => {
 				const node = scenario.nodes[params.node]
+				if (node?.type === 'cue') return applyCueToContext(context, params.node, params.choiceId)
 				const choice = node?.type === 'turn' ? node.choices.find((c) => c.id === params.choiceId) : undefined
 				return choice ? applyChoiceToContext(scenario, context, params.node, choice) : {}
 			}),
@@ -85,6 +92,21 @@ export function compileScenario(scenario: Scenario): ScenarioMachine {
 						const params: ChooseParams = { node: id, choiceId: c.id, when: c.when }
 						return {
 							target: c.to,
+							guard: { type: 'choiceAvailable', params },
+							actions: { type: 'applyChoice', params },
+						} as const
+					}),
+				},
+			}
+		} else if (node.type === 'cue') {
+			// A cue moment takes a step like a turn: one CHOOSE per option, all leading on to `to`.
+			states[id] = {
+				always: { target: scenario.outOfTime, guard: 'outOfReplies' },
+				on: {
+					CHOOSE: cueOptions(node).map((o) => {
+						const params: ChooseParams = { node: id, choiceId: o.id, when: undefined }
+						return {
+							target: node.to,
 							guard: { type: 'choiceAvailable', params },
 							actions: { type: 'applyChoice', params },
 						} as const

@@ -1,3 +1,4 @@
+import { cueOptions } from '#app/domain/scenario/living.ts'
 import type { Scenario } from '#app/domain/scenario/schema.ts'
 import { GOOD_OUTCOME } from '#app/domain/scenario/schema.ts'
 import { DEFAULT_MAX_STATES, exploreStates } from '#app/domain/scenario/state-space.ts'
@@ -84,7 +85,9 @@ export function scenarioCoverage(scenario: Scenario, maxStates = DEFAULT_MAX_STA
 		.map((k) => {
 			const [node, i] = [k.slice(0, k.lastIndexOf('/')), Number(k.slice(k.lastIndexOf('/') + 1))]
 			const n = scenario.nodes[node]
-			return { node, index: i, choice: n?.type === 'turn' ? (n.choices[i]?.id ?? '') : '' }
+			const choice =
+				n?.type === 'turn' ? (n.choices[i]?.id ?? '') : n?.type === 'cue' ? (cueOptions(n)[i]?.id ?? '') : ''
+			return { node, index: i, choice }
 		})
 		.sort((a, b) => (a.node === b.node ? a.index - b.index : a.node < b.node ? -1 : 1))
 	return { complete: space.complete, paths, byOutcome, shortest, deadReplies }

@@ -12,9 +12,11 @@ export function repliesAhead(scenario: Scenario, from: string): RepliesAhead | n
 		if (!node) return []
 		if (node.type === 'turn') return node.choices.map((c) => c.to)
 		if (node.type === 'branch') return [...node.branches.map((b) => b.to), node.else]
+		if (node.type === 'cue') return [node.to]
 		return []
 	}
-	const cost = (id: string) => (nodes[id]?.type === 'turn' ? 1 : 0)
+	// A cue moment takes a step of its own, like a reply.
+	const cost = (id: string) => (nodes[id]?.type === 'turn' || nodes[id]?.type === 'cue' ? 1 : 0)
 
 	const fewest = new Map<string, number>()
 	const most = new Map<string, number | null>()

@@ -1,12 +1,13 @@
 import type { Comparison, Condition } from '#app/domain/scenario/conditions.ts'
 import type { Problem } from '#app/domain/scenario/problems.ts'
-import type { Scenario } from '#app/domain/scenario/schema.ts'
+import type { Lines, Scenario } from '#app/domain/scenario/schema.ts'
+import { cueOptions, cueQuestion, lineAt } from '#app/domain/scenario/living.ts'
 
 // The scenario map (issue 11, item 8) as plain data: which boxes and arrows to draw, what they
 // say, and which checker problems belong to which node. Laying it out (elkjs) happens on the
 // server in app/services/scenario-authoring.server.ts; drawing is app/components/scenario-map.tsx.
 
-export type MapNodeKind = 'turn' | 'branch' | 'ending'
+export type MapNodeKind = 'turn' | 'branch' | 'cue' | 'ending'
 
 export type MapNode = {
 	id: string
@@ -129,6 +130,10 @@ export function scenarioMapGraph(scenario: Scenario, problems: readonly Pick<Pro
 				edges.push({ id: `${id}-if${i}->${b.to}`, from: id, to: b.to, label: conditionText(b.if), conditional: true }),
 			)
 			edges.push({ id: `${id}-else->${node.else}`, from: id, to: node.else, label: 'else', conditional: true })
+		} else if (node.type === 'cue') {
+			const options = node.options === 'styles' ? 'the four styles' : plural(node.options.length, 'cue')
+			nodes.push({ ...base, kind: 'cue', detail: `cue moment: ${options}` })
+			edges.push({ id: `${id}->${node.to}`, from: id, to: node.to, label: 'then the reply', conditional: false })
 		} else {
 			nodes.push({ ...base, kind: 'ending', outcome: node.outcome, detail: node.outcome.replace('_', ' ') })
 		}
@@ -169,7 +174,7 @@ export function scenarioOutline(scenario: Scenario, problems: readonly Pick<Prob
 			return {
 				id,
 				kind: 'turn' as const,
-				text: node.says,
+				text: outlineLine(node.says),
 				routes: node.choices.map((c) => ({
 					label: `“${c.text}” (${c.id}, ${c.flex}${c.when ? `, only if ${conditionText(c.when)}` : ''})`,
 					to: c.to,
@@ -189,6 +194,24 @@ export function scenarioOutline(scenario: Scenario, problems: readonly Pick<Prob
 				problems: pinned,
 			}
 		}
+		if (node.type === 'cue') {
+			return {
+				id,
+				kind: 'cue' as const,
+				text: `${cueQuestion(node)} (${cueOptions(node)
+					.map((o) => o.text)
+					.join(' / ')})`,
+				routes: [{ label: 'then the reply', to: node.to }],
+				problems: pinned,
+			}
+		}
 		return { id, kind: 'ending' as const, outcome: node.outcome, text: node.title, routes: [], problems: pinned }
 	})
+}
+
+// A turn's default line, and how many variants it has besides (shown under pressure or other conditions).
+function outlineLine(lines: Lines): string {
+	if (typeof lines === 'string') return lines
+	const others = lines.length - 1
+	return others > 0 ? `${lineAt(lines, lines.length - 1)} (${plural(others, 'other variant')})` : lineAt(lines, 0)
 }

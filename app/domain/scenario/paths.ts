@@ -3,6 +3,7 @@ import type { PlaySnapshot, ScenarioMachine } from '#app/domain/scenario/compile
 import { conditionHolds } from '#app/domain/scenario/conditions.ts'
 import type { PathStep } from '#app/domain/scenario/play-context.ts'
 import { currentNodeId, initialSnapshot } from '#app/domain/scenario/play.ts'
+import { cueOptions } from '#app/domain/scenario/living.ts'
 import type { Scenario } from '#app/domain/scenario/schema.ts'
 
 export type WalkedPath = { steps: PathStep[]; ending: string; outcome: string }
@@ -41,7 +42,7 @@ export function enumeratePaths(scenario: Scenario, machine: ScenarioMachine, lim
 			if (full()) walk.capped = true
 			return
 		}
-		if (node?.type !== 'turn') {
+		if (node?.type !== 'turn' && node?.type !== 'cue') {
 			walk.stuck.push({ steps, node: id })
 			return
 		}
@@ -52,7 +53,9 @@ export function enumeratePaths(scenario: Scenario, machine: ScenarioMachine, lim
 		}
 		onPath.add(key)
 		let available = 0
-		for (const choice of node.choices) {
+		// A cue moment's options are unconditional replies that all lead on to the same turn.
+		const choices = node.type === 'turn' ? node.choices : cueOptions(node).map((o) => ({ id: o.id, when: undefined }))
+		for (const choice of choices) {
 			const event = { type: 'CHOOSE', choiceId: choice.id } as const
 			const can = snapshot.can(event)
 			if (can !== conditionHolds(choice.when, snapshot.context))

@@ -35,3 +35,8 @@ export function applyChoiceToContext(
 	for (const [flag, value] of Object.entries(choice.set ?? {})) if (Object.hasOwn(flags, flag)) flags[flag] = value
 	return { meters, flags, path: [...context.path, { node, choice: choice.id }] }
 }
+
+// A cue moment moves nothing: it only takes a step, so the path (and the reply count) records it.
+export function applyCueToContext(context: PlayContext, node: string, optionId: string): PlayContext {
+	return { ...context, path: [...context.path, { node, choice: optionId }] }
+}

@@ -1,7 +1,8 @@
 import { initialTransition, transition } from 'xstate'
 import type { PlayEvent, PlaySnapshot, ScenarioMachine } from '#app/domain/scenario/compile.ts'
 import { conditionHolds } from '#app/domain/scenario/conditions.ts'
-import type { Choice, EndingNode, Scenario, TurnNode } from '#app/domain/scenario/schema.ts'
+import { cueChoices } from '#app/domain/scenario/living.ts'
+import type { Choice, CueNode, EndingNode, Scenario, TurnNode } from '#app/domain/scenario/schema.ts'
 
 // The server's step loop, as pure functions over XState's pure transition API:
 // snapshot in, snapshot out, nothing runs and nothing is stored here.
@@ -37,14 +38,23 @@ export function currentTurn(scenario: Scenario, snapshot: PlaySnapshot): TurnNod
 	return snapshot.status === 'active' && node?.type === 'turn' ? node : undefined
 }
 
+export function currentCue(scenario: Scenario, snapshot: PlaySnapshot): (CueNode & { id: string }) | undefined {
+	const id = currentNodeId(snapshot)
+	const node = scenario.nodes[id]
+	return snapshot.status === 'active' && node?.type === 'cue' ? { ...node, id } : undefined
+}
+
 export function endingOf(scenario: Scenario, snapshot: PlaySnapshot): (EndingNode & { id: string }) | undefined {
 	const id = currentNodeId(snapshot)
 	const node = scenario.nodes[id]
 	return snapshot.status === 'done' && node?.type === 'ending' ? { ...node, id } : undefined
 }
 
-// Only the choices whose `when` holds now: exactly those `applyChoice` accepts.
+// Only the choices whose `when` holds now: exactly those `applyChoice` accepts. At a cue moment,
+// its options as replies (see cueChoices).
 export function availableChoices(scenario: Scenario, snapshot: PlaySnapshot): Choice[] {
+	const cue = currentCue(scenario, snapshot)
+	if (cue) return cueChoices(scenario, cue, snapshot.context)
 	return currentTurn(scenario, snapshot)?.choices.filter((c) => conditionHolds(c.when, snapshot.context)) ?? []
 }
 

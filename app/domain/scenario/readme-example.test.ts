@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { compileScenario } from '#app/domain/scenario/compile.ts'
 import fixture from '#app/domain/scenario/fixtures/late-delivery.yaml?raw'
+import livingFixture from '#app/domain/scenario/fixtures/living.yaml?raw'
 import { parseScenarioSource } from '#app/domain/scenario/parse.ts'
 import { enumeratePaths } from '#app/domain/scenario/paths.ts'
 import { TEXT_LIMITS } from '#app/domain/scenario/schema.ts'
@@ -52,9 +53,37 @@ describe('the authoring guide', () => {
 			endingTitle: 'ending `title`',
 			debrief: 'ending `debrief`',
 			meterLabel: 'meter `label`',
+			cueQuestion: 'cue `question`',
+			cueText: 'cue option `text`',
+			apartLine: 'pre-brief `apart` line',
+			tip: 'tip `text`',
 		}
 		for (const [field, label] of Object.entries(labels)) {
 			expect(guide, field).toContain(`| ${label} | ${TEXT_LIMITS[field as keyof typeof TEXT_LIMITS]} characters |`)
 		}
+	})
+})
+
+describe('the authoring guide on living scenarios', () => {
+	const match = /<!-- living-example -->\s*```yaml\n([\s\S]*?)```/.exec(guide)
+	const example = match?.[1] ?? ''
+
+	it('prints the same example the unit tests of variants, cue moments and the pre-brief use', () => {
+		expect(example).toBe(livingFixture)
+	})
+
+	it('has an example that passes the checker with no problems and compiles', () => {
+		const { scenario, problems } = parseScenarioSource(example, 'scenarios/living-parcel.yaml')
+		expect(problems).toEqual([])
+		const s = scenario!
+		expect(() => compileScenario(s)).not.toThrow()
+		// It really uses what the section documents.
+		const nodes = Object.values(s.nodes)
+		expect(nodes.some((n) => n.type === 'cue')).toBe(true)
+		expect(nodes.some((n) => n.type === 'turn' && Array.isArray(n.says) && n.says[0]?.when === 'under_pressure')).toBe(
+			true,
+		)
+		expect(s.prebrief?.tips.length).toBeGreaterThan(0)
+		expect(nodes.some((n) => n.type === 'turn' && n.choices.some((c) => c.tries))).toBe(true)
 	})
 })

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { scenarioOf, type PlaySnapshot, type ScenarioMachine } from '#app/domain/scenario/compile.ts'
 import { applyChoice, currentNodeId, initialSnapshot } from '#app/domain/scenario/play.ts'
 import { LIMITS } from '#app/domain/scenario/schema.ts'
+import { cueOptions } from '#app/domain/scenario/living.ts'
 
 // A snapshot read back from the database is untrusted input. It is accepted only if it is a
 // state this exact scenario version can really be in: known resting node, declared meters
@@ -82,7 +83,9 @@ export function restoreSnapshot(machine: ScenarioMachine, persisted: unknown): R
 
 	for (const [i, step] of context.path.entries()) {
 		const n = Object.hasOwn(scenario.nodes, step.node) ? scenario.nodes[step.node] : undefined
-		if (n?.type !== 'turn' || !n.choices.some((c) => c.id === step.choice)) {
+		const ids =
+			n?.type === 'turn' ? n.choices.map((c) => c.id) : n?.type === 'cue' ? cueOptions(n).map((o) => o.id) : []
+		if (!ids.includes(step.choice)) {
 			return fail('path', `Step ${i + 1} of the saved conversation refers to a choice this scenario does not have.`)
 		}
 	}

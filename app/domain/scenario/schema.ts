@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { audiences, channels, customerStyles, difficulties } from '#app/domain/practice/catalogue.ts'
-import { STRESS_REACTIONS } from '#app/domain/style.ts'
+import { STRESS_REACTIONS, STYLES } from '#app/domain/style.ts'
 import { outcomes } from '#app/domain/practice/outcomes.ts'
 import { skills } from '#app/domain/practice/skills.ts'
 import { conditionSchema, NAME_PATTERN } from '#app/domain/scenario/conditions.ts'
@@ -20,6 +20,10 @@ export const TEXT_LIMITS = {
 	endingTitle: 100,
 	debrief: 1200,
 	meterLabel: 40,
+	cueQuestion: 200,
+	cueText: 160,
+	apartLine: 240,
+	tip: 240,
 } as const
 
 export const LIMITS = {
@@ -32,12 +36,21 @@ export const LIMITS = {
 	// attempt may hold, so what the engine writes is always readable back.
 	maxReplies: { min: 2, max: 100 },
 	idLength: 60,
+	// A list of variants: the default plus up to this many conditional lines.
+	variants: { max: 6 },
+	cueOptions: { min: 2, max: 4 },
+	apartLines: { min: 1, max: 3 },
+	tips: { min: 1, max: 4 },
 	nameLength: 40,
 } as const
 
 export const stressReactions = STRESS_REACTIONS
 export const flexTags = ['fit', 'neutral', 'miss'] as const
-export const nodeTypes = ['turn', 'branch', 'ending'] as const
+export const nodeTypes = ['turn', 'cue', 'branch', 'ending'] as const
+// `when: under_pressure` on a variant: the scenario's pressure meter is below its threshold.
+export const UNDER_PRESSURE = 'under_pressure'
+// What a cue moment asks when it does not say otherwise.
+export const DEFAULT_CUE_QUESTION = 'What is this customer signalling right now?'
 export const GOOD_OUTCOME = 'resolved' satisfies (typeof outcomes)[number]
 // Always in play: it is computed from the flex tags, so a scenario need not list it.
 export const IMPLIED_SKILL = 'style_flex' satisfies (typeof skills)[number]
@@ -84,14 +97,63 @@ const choiceSchema = z.strictObject({
 	stress: oneOf(stressReactions).optional(),
 	when: conditionSchema.optional(),
 	why: text(TEXT_LIMITS.why),
+	// The pre-brief tip this reply tries (prebrief.tips[].id): the debrief asks "did you try it?".
+	tries: kebabId('a tip id').optional(),
 })
+
+// A variant's condition: a condition over meters and flags, or the shorthand `under_pressure`.
+const variantWhen = z.union([z.literal(UNDER_PRESSURE), conditionSchema], {
+	error: () => `must be ${UNDER_PRESSURE} or a condition, like { patience: { lt: 20 } } or { refund_promised: true }`,
+})
+
+// When the variant is shown before a cue moment, the right reading of this line (and why).
+const cueReadingSchema = z.strictObject({ answer: kebabId('a cue answer'), why: text(TEXT_LIMITS.why) })
+
+const variantSchema = (max: number) =>
+	z.strictObject({ when: variantWhen.optional(), text: text(max), cue: cueReadingSchema.optional() })
+
+// A line is plain text, or a list of variants chosen when the node is entered: the first whose
+// `when` holds, else the last, which has no `when` (the default line).
+const linesSchema = (max: number) =>
+	z.union(
+		[
+			text(max),
+			z
+				.array(variantSchema(max))
+				.min(2, 'a list of variants needs at least two: the conditional lines, then a default without `when`')
+				.max(LIMITS.variants.max, `at most ${LIMITS.variants.max} variants`)
+				.superRefine((list, ctx) => {
+					list.forEach((v, i) => {
+						const last = i === list.length - 1
+						if (last && v.when !== undefined)
+							ctx.addIssue({
+								code: 'custom',
+								path: [i, 'when'],
+								message: 'the last variant is the default line: remove its `when` (or add a default after it)',
+							})
+						if (!last && v.when === undefined)
+							ctx.addIssue({
+								code: 'custom',
+								path: [i],
+								message: 'needs a `when`: only the last variant, the default, may go without one',
+							})
+					})
+				}),
+		],
+		{
+			error: (iss) =>
+				iss.input === undefined
+					? 'is required'
+					: `must be text, or a list of variants (each with text:, and when: on all but the last)`,
+		},
+	)
 
 const choicesCount = `a turn needs ${LIMITS.choices.min} to ${LIMITS.choices.max} choices`
 
 const turnSchema = z.strictObject({
 	type: z.literal('turn'),
-	narration: text(TEXT_LIMITS.narration).optional(),
-	says: text(TEXT_LIMITS.says),
+	narration: linesSchema(TEXT_LIMITS.narration).optional(),
+	says: linesSchema(TEXT_LIMITS.says),
 	choices: z
 		.array(choiceSchema, {
 			error: (iss) => (iss.code === 'invalid_type' ? `${choicesCount}, as a list under "choices:"` : undefined),
@@ -102,6 +164,26 @@ const turnSchema = z.strictObject({
 		.max(LIMITS.choices.max, {
 			error: (iss) => `${choicesCount} (it has ${Array.isArray(iss.input) ? iss.input.length : 0})`,
 		}),
+})
+
+const cueOptionSchema = z.strictObject({ id: kebabId('a cue id'), text: text(TEXT_LIMITS.cueText) })
+
+// A cue-reading moment: before replying to the customer's line in the turn `to` names, the
+// learner says what the customer is signalling, from the four styles or a list of cues.
+const cueSchema = z.strictObject({
+	type: z.literal('cue'),
+	question: text(TEXT_LIMITS.cueQuestion).optional(),
+	options: z.union([
+		z.literal('styles'),
+		z
+			.array(cueOptionSchema)
+			.min(LIMITS.cueOptions.min, `a cue moment needs ${LIMITS.cueOptions.min} to ${LIMITS.cueOptions.max} cues`)
+			.max(LIMITS.cueOptions.max, `a cue moment needs ${LIMITS.cueOptions.min} to ${LIMITS.cueOptions.max} cues`),
+	]),
+	// The right reading: a style (defaults to the persona's) or a cue id; a line variant may override it.
+	answer: kebabId('a cue answer').optional(),
+	why: text(TEXT_LIMITS.why),
+	to: nodeRef,
 })
 
 const branchSchema = z.strictObject({
@@ -124,7 +206,7 @@ const endingSchema = z.strictObject({
 	debrief: text(TEXT_LIMITS.debrief),
 })
 
-const nodeSchema = z.discriminatedUnion('type', [turnSchema, branchSchema, endingSchema], {
+const nodeSchema = z.discriminatedUnion('type', [turnSchema, cueSchema, branchSchema, endingSchema], {
 	error: (iss) => (iss.code === 'invalid_union' ? `type must be one of: ${nodeTypes.join(', ')}` : undefined),
 })
 
@@ -157,6 +239,31 @@ export const personaSchema = z.strictObject({
 	backstory: text(TEXT_LIMITS.backstory),
 })
 
+// "You and this customer", shown on the intro page and revisited in the debrief.
+export const prebriefSchema = z.strictObject({
+	// Where a learner of each style pulls apart from this customer (1–3 lines per learner style).
+	apart: z
+		.partialRecord(
+			oneOf(STYLES),
+			z
+				.array(text(TEXT_LIMITS.apartLine))
+				.min(LIMITS.apartLines.min)
+				.max(LIMITS.apartLines.max, `at most ${LIMITS.apartLines.max} lines`),
+		)
+		.optional(),
+	// Things to try; replies tagged `tries: <id>` try them. A tip with `for` suits those learner styles.
+	tips: z
+		.array(
+			z.strictObject({
+				id: kebabId('a tip id'),
+				text: text(TEXT_LIMITS.tip),
+				for: uniqueList(oneOf(STYLES), 'style').min(1).optional(),
+			}),
+		)
+		.min(LIMITS.tips.min, 'list at least one tip')
+		.max(LIMITS.tips.max, `at most ${LIMITS.tips.max} tips`),
+})
+
 export const scenarioSchema = z
 	.strictObject({
 		id: kebabId('the scenario id'),
@@ -181,6 +288,7 @@ export const scenarioSchema = z
 		// variants and "under pressure" feedback rules read it.
 		pressure: z.strictObject({ meter: name('a meter name'), below: z.number().int() }),
 		flags: uniqueList(name('a flag name'), 'flag').optional(),
+		prebrief: prebriefSchema.optional(),
 		// A runaway conversation ends cleanly: after this many replies the engine routes to the
 		// `outOfTime` ending (branches do not count).
 		maxReplies: z.number().int().min(LIMITS.maxReplies.min).max(LIMITS.maxReplies.max),
@@ -203,6 +311,14 @@ export const scenarioSchema = z
 				message: `must be above the meter's min (${pressureMeter.min}) and at most its max (${pressureMeter.max})`,
 			})
 		}
+		s.prebrief?.tips.forEach((t, i) => {
+			if (s.prebrief!.tips.findIndex((u) => u.id === t.id) !== i)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['prebrief', 'tips', i, 'id'],
+					message: `tip id "${t.id}" is listed twice`,
+				})
+		})
 		// A condition key must mean one thing: either a meter or a flag.
 		s.flags?.forEach((f, i) => {
 			if (f in s.meters) ctx.addIssue({ code: 'custom', path: ['flags', i], message: `"${f}" is already a meter name` })
@@ -216,6 +332,10 @@ export type ScenarioNode = Scenario['nodes'][string]
 export type TurnNode = Extract<ScenarioNode, { type: 'turn' }>
 export type BranchNode = Extract<ScenarioNode, { type: 'branch' }>
 export type EndingNode = Extract<ScenarioNode, { type: 'ending' }>
+export type CueNode = Extract<ScenarioNode, { type: 'cue' }>
+export type Lines = TurnNode['says']
+export type Variant = Exclude<Lines, string>[number]
+export type Prebrief = NonNullable<Scenario['prebrief']>
 export type Choice = TurnNode['choices'][number]
 export type FlexTag = (typeof flexTags)[number]
 export type { StressReaction } from '#app/domain/style.ts'
@@ -228,6 +348,10 @@ export const KNOWN_FIELDS: readonly string[] = [
 	...Object.keys(turnSchema.shape),
 	...Object.keys(branchSchema.shape),
 	...Object.keys(endingSchema.shape),
+	...Object.keys(cueSchema.shape),
+	...Object.keys(prebriefSchema.shape),
+	'for',
+	'answer',
 	'label',
 	'start',
 	'min',

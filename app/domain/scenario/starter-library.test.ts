@@ -36,6 +36,7 @@ describe('starter library', () => {
 		const exercised = new Set<string>()
 		for (const s of library) {
 			for (const node of Object.values(s.nodes)) {
+				if (node.type === 'cue') exercised.add('cue_reading')
 				if (node.type !== 'turn') continue
 				for (const c of node.choices) {
 					for (const [skill, weight] of Object.entries(c.evidence ?? {})) if (weight !== 0) exercised.add(skill)

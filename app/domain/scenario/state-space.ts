@@ -1,6 +1,7 @@
 import { compileCondition, type CompiledCondition } from '#app/domain/scenario/conditions.ts'
 import { clamp, type PlayContext } from '#app/domain/scenario/play-context.ts'
-import type { Scenario } from '#app/domain/scenario/schema.ts'
+import { cueOptions, variantCondition } from '#app/domain/scenario/living.ts'
+import type { Lines, Scenario } from '#app/domain/scenario/schema.ts'
 
 // Every distinct (node, meters, flags) state a learner can reach, explored breadth-first.
 // Unlike the graph rules, this respects conditions, so it finds turns where no choice is
@@ -21,6 +22,8 @@ export type StateSpace = {
 	reachedNodes: Set<string>
 	// `${node}/${choiceId}` for every choice shown in at least one reachable state.
 	shownChoices: Set<string>
+	// `${node}/says/${i}` and `${node}/narration/${i}` for every line variant shown at least once.
+	shownVariants: Set<string>
 	// `${node}/${index}` for every branch condition that decided the route at least once.
 	takenBranches: Set<string>
 	// Ending id → the fewest replies that reach it (breadth-first, so the first visit is the shortest).
@@ -47,6 +50,7 @@ export function exploreStates(scenario: Scenario, maxStates = DEFAULT_MAX_STATES
 		stateCount: 0,
 		reachedNodes: new Set(),
 		shownChoices: new Set(),
+		shownVariants: new Set(),
 		takenBranches: new Set(),
 		endingsReached: new Map(),
 		stuck: [],
@@ -76,14 +80,36 @@ export function exploreStates(scenario: Scenario, maxStates = DEFAULT_MAX_STATES
 		mask: number
 		bits: number
 	}
+	// Variant conditions of a line, in order; the default (last) has none.
+	type CompiledLines = CompiledCondition[] | undefined
 	type CompiledNode =
-		| { type: 'turn'; choices: CompiledChoice[] }
+		| { type: 'turn'; choices: CompiledChoice[]; says: CompiledLines; narration: CompiledLines }
 		| { type: 'branch'; branches: Array<{ if: CompiledCondition; to: number }>; else: number }
 		| { type: 'ending' }
 	const target = (id: string) => nodeIndex.get(id) ?? -1
+	const compileLines = (lines: Lines | undefined): CompiledLines =>
+		lines === undefined || typeof lines === 'string'
+			? undefined
+			: lines.slice(0, -1).map((v) => compileCondition(variantCondition(scenario, v.when), meterIndex, flagIndex))
 	const compiled: CompiledNode[] = ids.map((id) => {
 		const node = scenario.nodes[id]!
 		if (node.type === 'ending') return { type: 'ending' }
+		// A cue moment is a turn whose options all lead on to `to` and change nothing.
+		if (node.type === 'cue') {
+			return {
+				type: 'turn',
+				says: undefined,
+				narration: undefined,
+				choices: cueOptions(node).map((o) => ({
+					id: o.id,
+					to: target(node.to),
+					when: () => true,
+					effects: [],
+					mask: 0,
+					bits: 0,
+				})),
+			}
+		}
 		if (node.type === 'branch') {
 			return {
 				type: 'branch',
@@ -93,6 +119,8 @@ export function exploreStates(scenario: Scenario, maxStates = DEFAULT_MAX_STATES
 		}
 		return {
 			type: 'turn',
+			says: compileLines(node.says),
+			narration: compileLines(node.narration),
 			choices: node.choices.map((c) => {
 				let mask = 0
 				let bits = 0
@@ -211,6 +239,14 @@ export function exploreStates(scenario: Scenario, maxStates = DEFAULT_MAX_STATES
 		if (node.type !== 'turn') continue
 		const meters = stateMeters[i]!
 		const flags = stateFlags[i]!
+		for (const [field, lines] of [
+			['says', node.says],
+			['narration', node.narration],
+		] as const) {
+			if (!lines) continue
+			const v = lines.findIndex((when) => when(meters, flags))
+			result.shownVariants.add(`${ids[at]}/${field}/${v === -1 ? lines.length : v}`)
+		}
 		let shown = 0
 		node.choices.forEach((choice, c) => {
 			if (!choice.when(meters, flags)) return

@@ -30,6 +30,10 @@ export function contentWarnings(scenario: Scenario): Issue[] {
 	const setBy = new Set<string>()
 	for (const node of Object.values(scenario.nodes)) {
 		if (node.type === 'turn') {
+			// A line variant that reads a flag is a consequence the learner hears.
+			for (const lines of [node.says, node.narration]) {
+				if (Array.isArray(lines)) for (const v of lines) for (const r of conditionReferences(v.when)) read.add(r.name)
+			}
 			for (const c of node.choices) {
 				for (const r of conditionReferences(c.when)) read.add(r.name)
 				for (const f of Object.keys(c.set ?? {})) setBy.add(f)
