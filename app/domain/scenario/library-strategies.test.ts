@@ -150,8 +150,8 @@ describe('meters agree with the ending on every path', () => {
 				let context = initialContext(scenario)
 				for (const step of path.steps) {
 					const node = scenario.nodes[step.node]
-					// A cue moment moves no meters.
-					if (node?.type === 'cue') continue
+					// A cue-reading moment (issue 12) takes a step but moves no meter or flag.
+					if (node && node.type !== 'turn') continue
 					const choice = node?.type === 'turn' ? node.choices.find((c) => c.id === step.choice) : undefined
 					if (!choice) throw new Error(`${file}: no choice ${step.node}/${step.choice}`)
 					context = applyChoiceToContext(scenario, context, step.node, choice)
