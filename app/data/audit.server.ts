@@ -26,6 +26,13 @@ export type AuditType =
 	| 'team_person_removed'
 	| 'assessment_started'
 	| 'assessment_completed'
+	// Coaching: sharing and notes (coach-share)
+	| 'attempt_shared'
+	| 'attempt_unshared'
+	| 'sharing_changed'
+	| 'coaching_note_created'
+	| 'coaching_note_edited'
+	| 'coaching_note_deleted'
 
 export type AuditEvent = {
 	type: AuditType

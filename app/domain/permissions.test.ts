@@ -11,13 +11,34 @@ const subjects: Record<string, PermissionSubject | undefined> = {
 	'own member page': { kind: 'member', userId: self, coachedByViewer: false },
 	'coached member': { kind: 'member', userId: other, coachedByViewer: true },
 	'other member': { kind: 'member', userId: other, coachedByViewer: false },
+	// Coaching (coach-share)
+	'own note': { kind: 'coaching-note', authorId: self },
+	'other’s note': { kind: 'coaching-note', authorId: other },
 }
 
 const expected: Record<string, string> = {
 	// role: actions allowed (with subject) — the policy written out by hand
 	learner: 'member.view@own member page',
-	coach: 'teams.view@*; member.view@own member page; member.view@coached member',
-	admin: '*',
+	coach:
+		'teams.view@*; member.view@own member page; member.view@coached member; ' +
+		'coaching.open@*; coaching.view-learner@coached member; coaching.write-note@coached member; coaching.change-note@own note',
+	admin: [
+		'*',
+		// Coaching (coach-share): an admin opens anyone's coach page but their own, and changes only their own notes.
+		'-coaching.view-learner@none',
+		'-coaching.view-learner@own member page',
+		'-coaching.view-learner@own note',
+		'-coaching.view-learner@other’s note',
+		'-coaching.write-note@none',
+		'-coaching.write-note@own member page',
+		'-coaching.write-note@own note',
+		'-coaching.write-note@other’s note',
+		'-coaching.change-note@none',
+		'-coaching.change-note@own member page',
+		'-coaching.change-note@coached member',
+		'-coaching.change-note@other member',
+		'-coaching.change-note@other’s note',
+	].join('; '),
 }
 
 describe('can(viewer, action, subject)', () => {
@@ -29,9 +50,11 @@ describe('can(viewer, action, subject)', () => {
 				table.push(`${role.padEnd(8)} ${action.padEnd(42)} ${label.padEnd(16)} ${allowed ? 'allow' : 'deny'}`)
 				it(`${role} ${action} (${label}) → ${allowed ? 'allow' : 'deny'}`, () => {
 					const policy = expected[role]!
-					const shouldAllow =
-						policy === '*' ||
-						policy.split('; ').some((entry) => entry === `${action}@*` || entry === `${action}@${label}`)
+					const entries = policy.split('; ')
+					// '*' allows everything but the entries marked '-' (coaching pages are about someone else).
+					const shouldAllow = entries.includes('*')
+						? !entries.includes(`-${action}@${label}`)
+						: entries.some((entry) => entry === `${action}@*` || entry === `${action}@${label}`)
 					expect(allowed).toBe(shouldAllow)
 				})
 			}

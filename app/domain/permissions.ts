@@ -7,7 +7,11 @@ export type PermissionViewer = { userId: string; role: Role }
 
 // What a check may need to know about the thing being acted on. Relationships (does this
 // coach coach that learner?) are looked up by the caller and passed in, so this stays pure.
-export type PermissionSubject = { kind: 'organisation' } | { kind: 'member'; userId: string; coachedByViewer: boolean }
+export type PermissionSubject =
+	| { kind: 'organisation' }
+	| { kind: 'member'; userId: string; coachedByViewer: boolean }
+	// Coaching notes (coach-share): only the author changes one.
+	| { kind: 'coaching-note'; authorId: string | null }
 
 export const permissionActions = [
 	'organisation.manage-members',
@@ -18,6 +22,11 @@ export const permissionActions = [
 	'teams.manage',
 	'member.view',
 	'member.manage',
+	// Coaching: the learner page, notes (coach-share)
+	'coaching.open',
+	'coaching.view-learner',
+	'coaching.write-note',
+	'coaching.change-note',
 ] as const
 export type PermissionAction = (typeof permissionActions)[number]
 
@@ -38,6 +47,19 @@ const rules: Record<PermissionAction, Rule> = {
 		(subject?.kind === 'member' &&
 			(subject.userId === viewer.userId || (viewer.role === 'coach' && subject.coachedByViewer))),
 	'member.manage': isAdmin,
+	// Coaching: the learner page, notes (coach-share). coachedByViewer = the coach relates to the learner
+	// (a team they coach now, or an assignment they gave): app/data/coach-visibility.server.ts.
+	'coaching.open': isStaff,
+	'coaching.view-learner': (viewer, subject) =>
+		subject?.kind === 'member' &&
+		subject.userId !== viewer.userId &&
+		(isAdmin(viewer, subject) || (viewer.role === 'coach' && subject.coachedByViewer)),
+	'coaching.write-note': (viewer, subject) =>
+		subject?.kind === 'member' &&
+		subject.userId !== viewer.userId &&
+		(isAdmin(viewer, subject) || (viewer.role === 'coach' && subject.coachedByViewer)),
+	'coaching.change-note': (viewer, subject) =>
+		isStaff(viewer, subject) && subject?.kind === 'coaching-note' && subject.authorId === viewer.userId,
 }
 
 export function can(viewer: PermissionViewer, action: PermissionAction, subject?: PermissionSubject): boolean {
@@ -54,4 +76,9 @@ export const permissionMessages: Record<PermissionAction, string> = {
 	'teams.manage': 'Only admins can change teams.',
 	'member.view': 'Only admins, the member themselves and their coaches can see this page.',
 	'member.manage': 'Only admins can change a membership.',
+	// Coaching (coach-share)
+	'coaching.open': 'Only coaches and admins can open coaching pages.',
+	'coaching.view-learner': 'Only the coaches of this learner’s teams and admins can see this page.',
+	'coaching.write-note': 'Only the coaches of this learner’s teams and admins can write notes about them.',
+	'coaching.change-note': 'Only the author of a note can change or delete it.',
 }
