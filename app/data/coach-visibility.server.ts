@@ -101,6 +101,7 @@ export async function listCoachVisibleAttempts(viewer: CoachViewer, learnerId: s
 			assignmentId: attempts.assignmentId,
 			sharedAt: attempts.sharedAt,
 			completedAt: attempts.completedAt,
+			endedAt: debriefs.createdAt,
 			outcome: debriefs.outcome,
 			customerStyle: debriefs.customerStyle,
 			flexTurns: debriefs.flexTurns,

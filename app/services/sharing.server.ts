@@ -1,5 +1,7 @@
 import type { Viewer } from '#app/auth/session.server.ts'
+import { getOwnAttempt } from '#app/data/attempts.server.ts'
 import { recordAudit } from '#app/data/audit.server.ts'
+import { learnerSharing } from '#app/data/coach-visibility.server.ts'
 import { lockLearner } from '#app/data/debriefs.server.ts'
 import {
 	getOwnAttemptForShare,
@@ -67,4 +69,18 @@ export async function setSharingPreferences(
 		)
 		return ok(row)
 	})
+}
+
+/** Whether one of the learner's own attempts is shared, and whether it was assigned (null: not theirs). */
+export async function ownAttemptSharing(
+	viewer: Viewer,
+	attemptId: string,
+): Promise<{ visibility: 'private' | 'shared'; assigned: boolean } | null> {
+	const attempt = await getOwnAttempt(viewer.organisation.id, viewer.user.id, attemptId)
+	return attempt ? { visibility: attempt.visibility, assigned: attempt.assignmentId !== null } : null
+}
+
+/** The learner's two sharing flags, for their own pages. */
+export async function ownSharing(viewer: Viewer) {
+	return learnerSharing(viewer.organisation.id, viewer.user.id)
 }
