@@ -43,13 +43,9 @@ const coachDebrief = (w: World, cookie: string, attemptId: string) =>
 		}),
 	)
 
-const post = (
-	action: typeof progressAction,
-	path: string,
-	fields: Record<string, string>,
-	cookie: string,
-	params = {},
-) => settle(action({ request: formRequest(path, fields, { cookie }), params, context: testContext() }))
+type AnyAction = (args: Parameters<typeof progressAction>[0]) => Promise<unknown>
+const post = (action: AnyAction, path: string, fields: Record<string, string>, cookie: string, params = {}) =>
+	settle(action({ request: formRequest(path, fields, { cookie }), params, context: testContext() }))
 
 async function sharedLevels(w: World) {
 	const rows = await getDb()
