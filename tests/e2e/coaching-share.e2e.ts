@@ -62,7 +62,7 @@ test('a learner shares an attempt, the coach sees it and writes a note, the lear
 	await expect(coach.getByRole('heading', { name: 'What this conversation shows' })).toBeVisible()
 	await coach.goBack()
 	const note = `Nice recovery on the bill call (${Date.now()}).`
-	await coach.getByLabel('Note').fill(note)
+	await coach.getByRole('textbox', { name: 'Note', exact: true }).fill(note)
 	await coach.getByRole('button', { name: 'Add the note' }).click()
 	await expect(coach.getByTestId('coach-notes')).toContainText(note)
 	await shoot(coach, 'coach-learner-page')
