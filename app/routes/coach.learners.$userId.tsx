@@ -94,7 +94,12 @@ export default function CoachLearnerPage() {
 					<Form method="post" className="form" {...getFormProps(form)}>
 						<div className="field">
 							<label htmlFor={fields.body.id}>Note</label>
-							<textarea {...getTextareaProps(fields.body)} key={fields.body.key} rows={4} />
+							{/* Keyed by the note count, so the box is empty again after a note is added (JavaScript on). */}
+							<textarea
+								{...getTextareaProps(fields.body)}
+								key={`${fields.body.key ?? ''}-${view.notes.length}`}
+								rows={4}
+							/>
 							<ErrorList id={fields.body.errorId} errors={fields.body.errors} />
 						</div>
 						<SubmitButton name="intent" value="add-note" pendingLabel="Saving…">

@@ -16,5 +16,8 @@ describe('skillTrendChart', () => {
 		const line = skillTrendChart({ id: 'empathy', label: 'Empathy', levels: [0.4] }).lines[0]!
 		expect(line.d.match(/[ML]/g)).toHaveLength(2)
 		expect(line.last.value).toBe(40)
+		expect(skillTrendChart({ id: 'empathy', label: 'Empathy', levels: [0.4] }).xTicks.map((t) => t.label)).toEqual([
+			'1',
+		])
 	})
 })

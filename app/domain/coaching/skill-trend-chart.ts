@@ -33,10 +33,14 @@ export function skillTrendChart(input: { id: string; label: string; levels: read
 				last: { x: x(values.length === 1 ? steps : i), y: y(values[i] ?? 0), value: values[i] ?? 0 },
 			},
 		],
-		xTicks: x
-			.ticks(Math.min(steps, 6))
-			.filter(Number.isInteger)
-			.map((t) => ({ x: x(t), label: String(t + 1) })),
+		// Ticks number the attempts; a single attempt has one.
+		xTicks:
+			values.length === 1
+				? [{ x: x(0), label: '1' }]
+				: x
+						.ticks(Math.min(steps, 6))
+						.filter(Number.isInteger)
+						.map((t) => ({ x: x(t), label: String(t + 1) })),
 		yTicks: [0, 50, 100].map((t) => ({ y: y(t), label: String(t) })),
 		threshold: null,
 	}
