@@ -3,7 +3,6 @@ import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireViewer } from '#app/auth/session.server.ts'
 import { CoachLearnerViewSections } from '#app/components/coaching/coach-learner-view.tsx'
-import { ProfileTabs } from '#app/components/feedback/profile-tabs.tsx'
 import { previewOwnCoachView } from '#app/services/coach-view.server.ts'
 import feedbackStyles from '#app/styles/feedback.css?url'
 
@@ -20,7 +19,10 @@ export default function CoachViewPreview() {
 	const { view } = useLoaderData<typeof loader>()
 	return (
 		<div className="stack">
-			<ProfileTabs />
+			{/* No profile tabs here: this page stays under the learner pages' 90 KiB JavaScript budget. */}
+			<p className="small">
+				<Link to="/progress">← My progress</Link>
+			</p>
 			<div className="page-header">
 				<div>
 					<h1>What my coach sees</h1>
