@@ -34,6 +34,13 @@ export type AuditType =
 	| 'onboarding_path_saved'
 	| 'onboarding_path_deleted'
 	| 'onboarding_path_given'
+	// Coaching: sharing and notes (coach-share)
+	| 'attempt_shared'
+	| 'attempt_unshared'
+	| 'sharing_changed'
+	| 'coaching_note_created'
+	| 'coaching_note_edited'
+	| 'coaching_note_deleted'
 
 export type AuditEvent = {
 	type: AuditType

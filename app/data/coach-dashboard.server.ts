@@ -1,15 +1,15 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { getDb, rowsOf } from '#db/client.server.ts'
+import { coachVisibleKind } from '#app/data/coach-visibility.server.ts'
 import { assessmentResults, attempts, memberships, skillLevels, teamMembers, users } from '#db/schema.ts'
 
 // The coach dashboard's reads for one team. Every query is keyed by organisation and the team's
 // member ids and goes through an index (team_members, memberships, assessment_results_user_idx,
 // skill_levels' key, attempt_skill_scores_user_idx, attempts_user_idx); none reads decisions.
 
-// Coach-visible attempts (shared, or started from an assignment). For the members of a team the viewer
-// coaches (or an admin), this is exactly coach-share's coachVisibleAttempt (app/data/coach-visibility.server.ts),
-// whose team condition is true by construction here. TODO(lead): unify with coachVisibleKind at merge.
-const visible = sql`(${attempts.visibility} = 'shared' or ${attempts.assignmentId} is not null)`
+// Coach-visible attempts (shared, or started from an assignment): for the members of a team the viewer
+// coaches (or an admin), coachVisibleAttempt's team condition holds by construction, so the kind is enough.
+const visible = coachVisibleKind
 
 export async function teamRoster(organisationId: string, teamId: string) {
 	return getDb()

@@ -116,6 +116,7 @@ export async function listOwnDebriefs(organisationId: string, userId: string, db
 			flexFit: debriefs.flexFit,
 			createdAt: debriefs.createdAt,
 			visibility: attempts.visibility,
+			assigned: sql<boolean>`${attempts.assignmentId} is not null`,
 		})
 		.from(debriefs)
 		.innerJoin(attempts, and(eq(attempts.organisationId, debriefs.organisationId), eq(attempts.id, debriefs.attemptId)))

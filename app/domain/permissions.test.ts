@@ -13,6 +13,9 @@ const subjects: Record<string, PermissionSubject | undefined> = {
 	'other member': { kind: 'member', userId: other, coachedByViewer: false },
 	'coached team': { kind: 'team', teamId: 't-1', coachedByViewer: true },
 	'other team': { kind: 'team', teamId: 't-2', coachedByViewer: false },
+	// Coaching (coach-share)
+	'own note': { kind: 'coaching-note', authorId: self },
+	'other’s note': { kind: 'coaching-note', authorId: other },
 }
 
 const expected: Record<string, string> = {
@@ -23,8 +26,20 @@ const expected: Record<string, string> = {
 		// Coaching: assignments, onboarding paths, the team dashboard (issue 13, coach-assign).
 		'assignments.view@*; assignments.manage@coached member; assignments.manage@coached team',
 		'onboarding-paths.give@coached member; team.dashboard@coached team',
+		// Coaching: the learner page and notes (coach-share).
+		'coaching.open@*; coaching.view-learner@coached member; coaching.write-note@coached member; coaching.change-note@own note',
 	].join('; '),
-	admin: '*',
+	admin: [
+		'*',
+		// Coaching (coach-share): an admin opens anyone's coach page but their own, and changes only their own notes.
+		...['none', 'own member page', 'own note', 'other’s note', 'coached team', 'other team'].flatMap((s) => [
+			`-coaching.view-learner@${s}`,
+			`-coaching.write-note@${s}`,
+		]),
+		...['none', 'own member page', 'coached member', 'other member', 'other’s note', 'coached team', 'other team'].map(
+			(s) => `-coaching.change-note@${s}`,
+		),
+	].join('; '),
 }
 
 describe('can(viewer, action, subject)', () => {
@@ -36,9 +51,11 @@ describe('can(viewer, action, subject)', () => {
 				table.push(`${role.padEnd(8)} ${action.padEnd(42)} ${label.padEnd(16)} ${allowed ? 'allow' : 'deny'}`)
 				it(`${role} ${action} (${label}) → ${allowed ? 'allow' : 'deny'}`, () => {
 					const policy = expected[role]!
-					const shouldAllow =
-						policy === '*' ||
-						policy.split('; ').some((entry) => entry === `${action}@*` || entry === `${action}@${label}`)
+					const entries = policy.split('; ')
+					// '*' allows everything but the entries marked '-' (coaching pages are about someone else).
+					const shouldAllow = entries.includes('*')
+						? !entries.includes(`-${action}@${label}`)
+						: entries.some((entry) => entry === `${action}@*` || entry === `${action}@${label}`)
 					expect(allowed).toBe(shouldAllow)
 				})
 			}

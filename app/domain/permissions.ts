@@ -11,6 +11,8 @@ export type PermissionSubject =
 	| { kind: 'organisation' }
 	| { kind: 'member'; userId: string; coachedByViewer: boolean }
 	| { kind: 'team'; teamId: string; coachedByViewer: boolean }
+	// Coaching notes (coach-share): only the author changes one.
+	| { kind: 'coaching-note'; authorId: string | null }
 
 export const permissionActions = [
 	'organisation.manage-members',
@@ -28,6 +30,11 @@ export const permissionActions = [
 	'onboarding-paths.manage',
 	'onboarding-paths.give',
 	'team.dashboard',
+	// Coaching: the learner page, notes (coach-share)
+	'coaching.open',
+	'coaching.view-learner',
+	'coaching.write-note',
+	'coaching.change-note',
 ] as const
 export type PermissionAction = (typeof permissionActions)[number]
 
@@ -61,6 +68,19 @@ const rules: Record<PermissionAction, Rule> = {
 		isAdmin(viewer, subject) || (subject?.kind === 'member' && coachesSubject(viewer, subject)),
 	'team.dashboard': (viewer, subject) =>
 		isAdmin(viewer, subject) || (subject?.kind === 'team' && coachesSubject(viewer, subject)),
+	// Coaching: the learner page, notes (coach-share). coachedByViewer = the coach relates to the learner
+	// (a team they coach now, or an assignment they gave): app/data/coach-visibility.server.ts.
+	'coaching.open': isStaff,
+	'coaching.view-learner': (viewer, subject) =>
+		subject?.kind === 'member' &&
+		subject.userId !== viewer.userId &&
+		(isAdmin(viewer, subject) || (viewer.role === 'coach' && subject.coachedByViewer)),
+	'coaching.write-note': (viewer, subject) =>
+		subject?.kind === 'member' &&
+		subject.userId !== viewer.userId &&
+		(isAdmin(viewer, subject) || (viewer.role === 'coach' && subject.coachedByViewer)),
+	'coaching.change-note': (viewer, subject) =>
+		isStaff(viewer, subject) && subject?.kind === 'coaching-note' && subject.authorId === viewer.userId,
 }
 
 export function can(viewer: PermissionViewer, action: PermissionAction, subject?: PermissionSubject): boolean {
@@ -84,4 +104,9 @@ export const permissionMessages: Record<PermissionAction, string> = {
 	'onboarding-paths.manage': 'Only admins can change onboarding paths.',
 	'onboarding-paths.give': 'Only admins and the coaches of this learner can give them an onboarding path.',
 	'team.dashboard': 'Only admins and the coaches of this team can see its dashboard.',
+	// Coaching (coach-share)
+	'coaching.open': 'Only coaches and admins can open coaching pages.',
+	'coaching.view-learner': 'Only the coaches of this learner’s teams and admins can see this page.',
+	'coaching.write-note': 'Only the coaches of this learner’s teams and admins can write notes about them.',
+	'coaching.change-note': 'Only the author of a note can change or delete it.',
 }

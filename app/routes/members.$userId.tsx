@@ -44,6 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	return json({
 		member,
 		canManage: can({ userId: viewer.user.id, role: viewer.role }, 'member.manage', subject),
+		canCoach: can({ userId: viewer.user.id, role: viewer.role }, 'coaching.view-learner', subject),
 		isSelf: member.id === viewer.user.id,
 	})
 }
@@ -67,7 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function MemberPage() {
-	const { member, canManage, isSelf } = useLoaderData<typeof loader>()
+	const { member, canManage, canCoach, isSelf } = useLoaderData<typeof loader>()
 	const lastResult = useActionData<typeof action>()
 	const [form, fields] = useForm({
 		id: 'member',
@@ -85,6 +86,11 @@ export default function MemberPage() {
 					<p>
 						{member.email} · <RoleBadge role={member.role} /> · joined {formatDate(member.joinedAt)}
 					</p>
+					{canCoach && member.role === 'learner' ? (
+						<p>
+							<Link to={`/coach/learners/${member.id}`}>Coaching page: shared work, skill trends and notes</Link>
+						</p>
+					) : null}
 				</div>
 			</div>
 			<div className="grid">

@@ -9,6 +9,7 @@ import { outcomeLabels } from '#app/domain/practice/outcomes.ts'
 import { skillLabels } from '#app/domain/practice/skills.ts'
 import { STRESS_REACTION_NAMES, STYLE_NAMES } from '#app/domain/style.ts'
 import { loadDebrief, retryFrom } from '#app/services/debrief.server.ts'
+import { ownAttemptSharing, setAttemptSharing } from '#app/services/sharing.server.ts'
 import { withArticle } from '#app/domain/feedback/wording.ts'
 import { unwrap } from '#app/utils/service-response.server.ts'
 import feedbackStyles from '#app/styles/feedback.css?url'
@@ -34,21 +35,31 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	if (!found.ok && found.kind === 'unfinished') throw redirect(`/play/${attemptId}`)
 	const view = unwrap(found)
 	const debrief = view.content
+	const sharing = await ownAttemptSharing(viewer, attemptId)
 	return json({
 		attemptId,
 		debrief,
+		sharing,
 		chart: meterChart({ meters: debrief.meters, pressure: debrief.pressure }),
 		next: view.next,
 	})
 }
 
-const retrySchema = z.object({ intent: z.literal('retry'), step: z.coerce.number().int().min(1).max(500) })
+const actionSchema = z.discriminatedUnion('intent', [
+	z.object({ intent: z.literal('retry'), step: z.coerce.number().int().min(1).max(500) }),
+	z.object({ intent: z.enum(['share', 'unshare']) }),
+])
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const viewer = await requireViewer(request, context)
 	const attemptId = attemptIdFrom(params)
-	const parsed = retrySchema.safeParse(Object.fromEntries(await readFormData(request)))
+	const parsed = actionSchema.safeParse(Object.fromEntries(await readFormData(request)))
 	if (!parsed.success) throw badRequest('That request could not be read.')
+	if (parsed.data.intent !== 'retry') {
+		const visibility = parsed.data.intent === 'share' ? 'shared' : 'private'
+		unwrap(await setAttemptSharing(viewer, attemptId, visibility, context.clientIp))
+		throw redirect(`/play/${attemptId}/debrief#sharing`)
+	}
 	const started = unwrap(await retryFrom(viewer, attemptId, parsed.data.step))
 	throw redirect(`/play/${started}`)
 }
@@ -56,7 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const pct = (x: number) => `${Math.round(x * 100)} %`
 
 export default function DebriefPage() {
-	const { attemptId, debrief, chart, next } = useLoaderData<typeof loader>()
+	const { attemptId, debrief, sharing, chart, next } = useLoaderData<typeof loader>()
 	const inPlay = debrief.skills.filter((s) => s.inPlay)
 	const notInPlay = debrief.skills.filter((s) => !s.inPlay)
 	const customerStyle = STYLE_NAMES[debrief.scenario.customerStyle]
@@ -74,6 +85,34 @@ export default function DebriefPage() {
 				<h2 className="h-small">{debrief.ending.title}</h2>
 				<p>{debrief.ending.text}</p>
 			</section>
+
+			{sharing ? (
+				<section className="card sharing-card" id="sharing" aria-labelledby="sharing-heading">
+					<h2 id="sharing-heading" className="h-small">
+						{sharing.assigned
+							? 'Assigned: your coaches see this debrief'
+							: sharing.visibility === 'shared'
+								? 'Shared with your coaches'
+								: 'Private: only you see this'}
+					</h2>
+					<p className="small flush">
+						{sharing.assigned
+							? 'Work started from an assignment is seen by whoever assigned it and the coaches of your teams.'
+							: sharing.visibility === 'shared'
+								? 'The coaches of your teams see this debrief, without the sentences drawn from your self-assessment unless you share your style.'
+								: 'Share it to let the coaches of your teams see it; you can unshare it at any time.'}{' '}
+						<Link to="/progress/coach-view">What my coach sees</Link>
+					</p>
+					{sharing.assigned ? null : (
+						<Form method="post" className="inline-form">
+							<input type="hidden" name="intent" value={sharing.visibility === 'shared' ? 'unshare' : 'share'} />
+							<button type="submit" className="button button--secondary small">
+								{sharing.visibility === 'shared' ? 'Unshare' : 'Share with my coaches'}
+							</button>
+						</Form>
+					)}
+				</section>
+			) : null}
 
 			{debrief.notices.map((n) => (
 				<div key={n.ruleId} className="alert alert--info" role="note" data-rule={n.ruleId}>

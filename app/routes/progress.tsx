@@ -1,6 +1,7 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { json } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
 import { requireViewer } from '#app/auth/session.server.ts'
 import { Sparkline } from '#app/components/feedback/line-chart.tsx'
 import { ProfileTabs } from '#app/components/feedback/profile-tabs.tsx'
@@ -12,7 +13,11 @@ import { recommendNext } from '#app/domain/practice/recommend.ts'
 import { practiceStressEvidence, stressComparisonNote } from '#app/domain/assessment/stress-evidence.ts'
 import { STRESS_REACTION_NAMES, STYLE_NAMES, STYLES, type Style } from '#app/domain/style.ts'
 import { practiceHistory, recommendable } from '#app/services/debrief.server.ts'
+import { notesAboutMe } from '#app/services/coaching-notes.server.ts'
+import { ownSharing, setAttemptSharing, setSharingPreferences } from '#app/services/sharing.server.ts'
 import { formatDate } from '#app/utils/format.ts'
+import { badRequest, readFormData } from '#app/utils/http.server.ts'
+import { unwrap } from '#app/utils/service-response.server.ts'
 import feedbackStyles from '#app/styles/feedback.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: feedbackStyles }]
@@ -20,7 +25,11 @@ export const meta: MetaFunction = () => [{ title: 'My progress · Attune' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const viewer = await requireViewer(request, context)
-	const progress = await practiceHistory(viewer)
+	const [progress, sharing, notes] = await Promise.all([
+		practiceHistory(viewer),
+		ownSharing(viewer),
+		notesAboutMe(viewer),
+	])
 	const titles = new Map(recommendable().map((s) => [s.id, s.title]))
 	return json({
 		skills: progress.skills.map((s) => ({ ...s, spark: sparkline(s.trend) })),
@@ -39,16 +48,53 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 			customerStyle: a.customerStyle as Style,
 			date: formatDate(a.createdAt),
 			private: a.visibility === 'private',
+			assigned: a.assigned,
 			flex: a.flexTurns ? a.flexFit / a.flexTurns : null,
 		})),
 		next: recommendNext(recommendable(), progress.history, 1),
+		sharing,
+		notes: notes.map((n) => ({
+			id: n.id,
+			body: n.body,
+			author: n.authorName ?? 'A former member',
+			date: formatDate(n.createdAt),
+		})),
 	})
+}
+
+// The learner's sharing controls: each one a plain form, post/redirect/get (works without JavaScript).
+const actionSchema = z.discriminatedUnion('intent', [
+	z.object({ intent: z.enum(['share', 'unshare']), attemptId: z.uuid() }),
+	z.object({ intent: z.literal('share-style'), value: z.enum(['on', 'off']) }),
+	z.object({ intent: z.literal('share-skills'), value: z.enum(['on', 'off']) }),
+])
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	const viewer = await requireViewer(request, context)
+	const parsed = actionSchema.safeParse(Object.fromEntries(await readFormData(request)))
+	if (!parsed.success) throw badRequest('That request could not be read.')
+	const input = parsed.data
+	if (input.intent !== 'share-style' && input.intent !== 'share-skills') {
+		const visibility = input.intent === 'share' ? 'shared' : 'private'
+		unwrap(await setAttemptSharing(viewer, input.attemptId, visibility, context.clientIp))
+		throw redirect('/progress#attempts-heading')
+	}
+	const on = input.value === 'on'
+	unwrap(
+		await setSharingPreferences(
+			viewer,
+			input.intent === 'share-style' ? { shareStyle: on } : { shareSkills: on },
+			context.clientIp,
+		),
+	)
+	throw redirect('/progress#sharing-heading')
 }
 
 const pct = (x: number) => `${Math.round(x * 100)} %`
 
 export default function ProgressPage() {
-	const { skills, flex, stress, stressNote, hasProfile, attempts, next } = useLoaderData<typeof loader>()
+	const { skills, flex, stress, stressNote, hasProfile, attempts, next, sharing, notes } =
+		useLoaderData<typeof loader>()
 	return (
 		<div className="stack">
 			<ProfileTabs />
@@ -61,6 +107,59 @@ export default function ProgressPage() {
 					</p>
 				</div>
 			) : null}
+			{notes.length ? (
+				<section className="card" aria-labelledby="notes-heading">
+					<h2 id="notes-heading" className="h-small">
+						Notes from your coaches
+					</h2>
+					<ul className="note-list" data-testid="my-notes">
+						{notes.map((n) => (
+							<li key={n.id} className="note">
+								<p className="note__body">{n.body}</p>
+								<p className="small muted flush">
+									{n.author} · {n.date}
+								</p>
+							</li>
+						))}
+					</ul>
+				</section>
+			) : null}
+			<section className="card" aria-labelledby="sharing-heading">
+				<h2 id="sharing-heading" className="h-small">
+					What your coaches see
+				</h2>
+				<p className="small">
+					Your practice is private unless you share it. The coaches of your teams see the role-plays you share or were
+					assigned, and, only if you turn them on below, your style dot and your skill levels (from shared work only).
+					They never see your self-assessment answers. <Link to="/progress/coach-view">What my coach sees</Link>
+				</p>
+				<ul className="sharing-toggles">
+					<li>
+						<Form method="post" className="inline-form">
+							<input type="hidden" name="intent" value="share-style" />
+							<input type="hidden" name="value" value={sharing.shareStyle ? 'off' : 'on'} />
+							<span>
+								Style dot: <strong>{sharing.shareStyle ? 'shared' : 'private'}</strong>
+							</span>{' '}
+							<button type="submit" className="button button--secondary small">
+								{sharing.shareStyle ? 'Stop sharing my style' : 'Share my style'}
+							</button>
+						</Form>
+					</li>
+					<li>
+						<Form method="post" className="inline-form">
+							<input type="hidden" name="intent" value="share-skills" />
+							<input type="hidden" name="value" value={sharing.shareSkills ? 'off' : 'on'} />
+							<span>
+								Skill levels: <strong>{sharing.shareSkills ? 'shared' : 'private'}</strong>
+							</span>{' '}
+							<button type="submit" className="button button--secondary small">
+								{sharing.shareSkills ? 'Stop sharing my skill levels' : 'Share my skill levels'}
+							</button>
+						</Form>
+					</li>
+				</ul>
+			</section>
 			{next[0] ? (
 				<section className="card" aria-labelledby="next-heading">
 					<h2 id="next-heading" className="h-small">
@@ -166,8 +265,18 @@ export default function ProgressPage() {
 								<span className={`outcome outcome--${a.outcome}`}>{outcomeLabels[a.outcome]}</span>{' '}
 								<span className="small muted">
 									{a.date}
-									{a.private ? ' · private' : ' · shared'}
-								</span>
+									{a.assigned ? ' · assigned' : a.private ? ' · private' : ' · shared'}
+								</span>{' '}
+								{a.assigned ? null : (
+									<Form method="post" className="inline-form">
+										<input type="hidden" name="intent" value={a.private ? 'share' : 'unshare'} />
+										<input type="hidden" name="attemptId" value={a.attemptId} />
+										<button type="submit" className="button button--secondary small">
+											{a.private ? 'Share' : 'Unshare'}
+											<span className="visually-hidden"> {a.title}</span>
+										</button>
+									</Form>
+								)}
 							</li>
 						))}
 					</ul>

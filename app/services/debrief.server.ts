@@ -10,6 +10,7 @@ import {
 	ownStressTotals,
 	writeDebrief,
 } from '#app/data/debriefs.server.ts'
+import { applyEndingToSharedLevels } from '#app/data/sharing.server.ts'
 import { getScenarioLibrary } from '#app/data/scenario-library.server.ts'
 import { loadVersion } from '#app/services/play.server.ts'
 import { createAttemptFromPrefix } from '#app/data/retry.server.ts'
@@ -76,6 +77,13 @@ export async function recordEndingStep(
 			attemptId: input.record.attemptId,
 			scenarioSlug: input.scenarioSlug,
 			content,
+		})
+		// A shared or assigned attempt also moves the coach-visible rollup (DESIGN §7), in this transaction.
+		await applyEndingToSharedLevels(tx, {
+			organisationId: viewer.organisation.id,
+			userId: viewer.user.id,
+			attemptId: input.record.attemptId,
+			scores: content.skills.flatMap((s) => (s.inPlay ? [{ skill: s.skill, score: s.score }] : [])),
 		})
 		return recorded
 	})
