@@ -9,6 +9,7 @@ import { createInvitation } from '#app/services/invitations.server.ts'
 import { deactivateMember } from '#app/services/members.server.ts'
 import { changeTeamPerson, createTeam } from '#app/services/teams.server.ts'
 import { addNote } from '#app/services/coaching-notes.server.ts'
+import { createAssignment } from '#app/services/assignments.server.ts'
 import { setAttemptSharing } from '#app/services/sharing.server.ts'
 import type { Viewer } from '#app/auth/session.server.ts'
 import { addMember, createOrganisation, sessionCookieFor } from '#tests/support/factories.ts'
@@ -158,6 +159,11 @@ export async function coachingWorld() {
 		null,
 	)
 	if (!note.ok) throw new Error(note.message)
+	const assignment = await createAssignment(
+		{ userId: coach.id, organisationId: a.organisationId, ip: null, role: 'coach' },
+		{ kind: 'scenario', scenarioSlug: getScenarioLibrary().scenarios[2]!.id, target: { userId: self.id }, dueOn: null },
+	)
+	if (!assignment.ok) throw new Error(assignment.message)
 	const invitation = await createInvitation(actor, { email: uniqueEmail('pending'), role: 'learner' })
 	if (!invitation.ok) throw new Error(invitation.message)
 	const removed = await deactivateMember(actor, gone.id)
@@ -179,6 +185,8 @@ export async function coachingWorld() {
 			scenario: getScenarioLibrary().scenarios[0]!.id,
 			invitation: invitation.value.token,
 			note: note.value.id,
+			team: teamA.value.id,
+			assignment: assignment.value.id,
 		},
 	}
 }
