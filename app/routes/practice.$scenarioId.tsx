@@ -35,7 +35,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 		scenario: {
 			...scenarioSummary(s),
 			persona: s.persona,
-			skills: s.skills,
+			// Labels as loader data, not lookup tables in the page's JavaScript (the budget).
+			skills: s.skills.map((skill) => ({ id: skill, label: skillLabels[skill] })),
+			kind: `${audienceLabels[s.audience]} · ${channelLabels[s.channel]} · ${difficultyLabels[s.difficulty]}`,
+			styleLabel: styleLabels[s.persona.style],
 			meters: Object.entries(s.meters).map(([id, m]) => ({ id, label: m.label })),
 		},
 		resumeAttemptId: inProgress?.id ?? null,
@@ -83,7 +86,7 @@ export default function ScenarioIntro() {
 					<p className="muted small flush">Your customer</p>
 					<h2 id="persona-heading">{p.name}</h2>
 					<p>
-						<span className={`badge badge--style-${p.style}`}>{styleLabels[p.style]} style</span>
+						<span className={`badge badge--style-${p.style}`}>{scenario.styleLabel} style</span>
 					</p>
 					<dl className="facts">
 						<dt>Mood</dt>
@@ -137,14 +140,13 @@ export default function ScenarioIntro() {
 					<h2 id="practise-heading">What you are practising</h2>
 					<ul className="chip-list">
 						{scenario.skills.map((skill) => (
-							<li key={skill} className="badge">
-								{skillLabels[skill]}
+							<li key={skill.id} className="badge">
+								{skill.label}
 							</li>
 						))}
 					</ul>
 					<p className="small muted">
-						{audienceLabels[scenario.audience]} · {channelLabels[scenario.channel]} ·{' '}
-						{difficultyLabels[scenario.difficulty]} · about {scenario.minutes} minutes. Watch{' '}
+						{scenario.kind} · about {scenario.minutes} minutes. Watch{' '}
 						{scenario.meters.map((m) => m.label.toLowerCase()).join(' and ')}: they move with every choice.
 					</p>
 					<p className="small muted">

@@ -16,6 +16,7 @@ import { homeStyle } from '#app/domain/assessment/report-content.ts'
 import { coachCopy, type DebriefContent } from '#app/domain/feedback/debrief.ts'
 import { isEarlyDays, levelTrend } from '#app/domain/feedback/skill-levels.ts'
 import { skillLabels, skills as SKILLS } from '#app/domain/practice/skills.ts'
+import { outcomeLabels, type Outcome } from '#app/domain/practice/outcomes.ts'
 import { skillTrendChart } from '#app/domain/coaching/skill-trend-chart.ts'
 import type { CoachLearnerView } from '#app/domain/coaching/coach-view.ts'
 import { formatDate } from '#app/utils/format.ts'
@@ -96,6 +97,7 @@ async function composeView(
 			scenarioSlug: a.scenarioSlug,
 			title: titles.get(a.scenarioSlug) ?? a.scenarioSlug,
 			outcome: a.outcome,
+			outcomeLabel: outcomeLabels[a.outcome as Outcome] ?? a.outcome,
 			customerStyle: a.customerStyle,
 			date: formatDate(a.endedAt),
 			assigned: a.assignmentId !== null,

@@ -3,7 +3,6 @@ import type { ReactNode } from 'react'
 import { StyleCircle } from '#app/components/style-circle.tsx'
 import type { CoachLearnerView } from '#app/domain/coaching/coach-view.ts'
 import type { LineChart } from '#app/domain/feedback/charts.ts'
-import { outcomeLabels, type Outcome } from '#app/domain/practice/outcomes.ts'
 import { STYLE_NAMES, type Style } from '#app/domain/style.ts'
 
 const pct = (x: number) => `${Math.round(x * 100)} %`
@@ -159,7 +158,7 @@ export function CoachLearnerViewSections({
 						{view.attempts.map((a) => (
 							<li key={a.attemptId}>
 								<Link to={attemptHref(a.attemptId)}>{a.title}</Link>{' '}
-								<span className={`outcome outcome--${a.outcome}`}>{outcomeLabels[a.outcome as Outcome]}</span>{' '}
+								<span className={`outcome outcome--${a.outcome}`}>{a.outcomeLabel}</span>{' '}
 								<span className="small muted">
 									{a.date} · {STYLE_NAMES[a.customerStyle as Style]} customer · {a.assigned ? 'assigned' : 'shared'}
 								</span>

@@ -26,6 +26,7 @@ export type CoachLearnerView = {
 		scenarioSlug: string
 		title: string
 		outcome: string
+		outcomeLabel: string
 		customerStyle: string
 		date: string
 		assigned: boolean
