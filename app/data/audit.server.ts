@@ -26,6 +26,14 @@ export type AuditType =
 	| 'team_person_removed'
 	| 'assessment_started'
 	| 'assessment_completed'
+	// Accounts and leaving with your data (coaching issue).
+	| 'password_reset_issued'
+	| 'password_reset_used'
+	| 'password_changed'
+	| 'data_exported'
+	| 'data_deleted'
+	| 'team_progress_exported'
+	| 'xapi_exported'
 
 export type AuditEvent = {
 	type: AuditType

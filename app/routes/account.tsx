@@ -1,14 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
-import { Form, useLoaderData, useSearchParams } from '@remix-run/react'
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { requireViewer } from '#app/auth/session.server.ts'
-import { SubmitButton } from '#app/components/forms.tsx'
+import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { RoleBadge } from '#app/components/role-badge.tsx'
 import { getMembershipRole, listUserOrganisations } from '#app/data/accounts.server.ts'
 import { recordAudit } from '#app/data/audit.server.ts'
 import { deleteOtherSessions, listUserSessions, switchSessionOrganisation } from '#app/data/sessions.server.ts'
+import { changePasswordSchema, PASSWORD_MIN } from '#app/domain/accounts/forms.ts'
+import { changeOwnPassword } from '#app/services/passwords.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
+import { failureHeaders, failureStatus } from '#app/utils/service-response.server.ts'
 import { badRequest, readFormData } from '#app/utils/http.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Account · Attune' }]
@@ -66,7 +71,26 @@ const actionSchema = z.discriminatedUnion('intent', [
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const viewer = await requireViewer(request, context)
-	const parsed = actionSchema.safeParse(Object.fromEntries(await readFormData(request)))
+	const formData = await readFormData(request)
+	if (formData.get('intent') === 'change-password') {
+		const submission = parseWithZod(formData, { schema: changePasswordSchema })
+		const hide = { hideFields: ['currentPassword', 'newPassword'] }
+		if (submission.status !== 'success') return json(submission.reply(hide), { status: 400 })
+		const changed = await changeOwnPassword(
+			{ userId: viewer.user.id, organisationId: viewer.organisation.id, sessionIdHash: viewer.sessionIdHash },
+			submission.value,
+			context.clientIp,
+		)
+		if (!changed.ok) {
+			const reply = changed.kind === 'invalid' ? { currentPassword: [changed.message] } : undefined
+			return json(
+				submission.reply({ ...hide, ...(reply ? { fieldErrors: reply } : { formErrors: [changed.message] }) }),
+				{ status: failureStatus(changed), headers: failureHeaders(changed) },
+			)
+		}
+		throw redirect(`/account?passwordChanged=${changed.value.sessionsEnded}`)
+	}
+	const parsed = actionSchema.safeParse(Object.fromEntries(formData))
 	if (!parsed.success) throw badRequest('That request could not be understood.')
 	if (parsed.data.intent === 'sign-out-others') {
 		const count = await deleteOtherSessions(viewer.user.id, viewer.sessionIdHash)
@@ -89,6 +113,7 @@ export default function AccountPage() {
 	const data = useLoaderData<typeof loader>()
 	const [searchParams] = useSearchParams()
 	const signedOut = searchParams.get('signedOut')
+	const passwordChanged = searchParams.get('passwordChanged')
 	const others = data.sessions.filter((s) => !s.current).length
 	return (
 		<>
@@ -103,6 +128,11 @@ export default function AccountPage() {
 			{signedOut !== null ? (
 				<div className="alert alert--ok gap-below" role="status">
 					Signed out of {signedOut} other session{signedOut === '1' ? '' : 's'}.
+				</div>
+			) : null}
+			{passwordChanged !== null ? (
+				<div className="alert alert--ok gap-below" role="status">
+					Your password is changed. Signed out of {passwordChanged} other session{passwordChanged === '1' ? '' : 's'}.
 				</div>
 			) : null}
 			<div className="card">
@@ -143,6 +173,7 @@ export default function AccountPage() {
 					<p className="small muted gap-above">This is your only session.</p>
 				)}
 			</div>
+			<ChangePassword />
 			{data.organisations.length > 1 ? (
 				<div className="card">
 					<h2>Your organisations</h2>
@@ -172,5 +203,34 @@ export default function AccountPage() {
 				</div>
 			) : null}
 		</>
+	)
+}
+
+function ChangePassword() {
+	const lastResult = useActionData<typeof action>()
+	const [form, fields] = useForm({
+		id: 'change-password',
+		lastResult,
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
+		shouldRevalidate: 'onBlur',
+	})
+	return (
+		<div className="card">
+			<h2>Change your password</h2>
+			<Form method="post" className="form" {...getFormProps(form)}>
+				<FormErrors id={form.errorId} errors={form.errors} />
+				<Field meta={fields.currentPassword} label="Current password" type="password" autoComplete="current-password" />
+				<Field
+					meta={fields.newPassword}
+					label="New password"
+					type="password"
+					autoComplete="new-password"
+					hint={`At least ${PASSWORD_MIN} characters. Your other sessions end; this one stays signed in.`}
+				/>
+				<SubmitButton name="intent" value="change-password" pendingLabel="Saving…">
+					Change password
+				</SubmitButton>
+			</Form>
+		</div>
 	)
 }
