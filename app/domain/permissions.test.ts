@@ -11,12 +11,17 @@ const subjects: Record<string, PermissionSubject | undefined> = {
 	'own member page': { kind: 'member', userId: self, coachedByViewer: false },
 	'coached member': { kind: 'member', userId: other, coachedByViewer: true },
 	'other member': { kind: 'member', userId: other, coachedByViewer: false },
+	'coached team': { kind: 'team', coachedByViewer: true },
+	'other team': { kind: 'team', coachedByViewer: false },
 }
+
+// Accounts and exports (coaching issue): everyone's own data, a coach's own teams.
+const ownData = 'own-data.export@*; own-data.delete@*; xapi.export-own@*'
 
 const expected: Record<string, string> = {
 	// role: actions allowed (with subject) — the policy written out by hand
-	learner: 'member.view@own member page',
-	coach: 'teams.view@*; member.view@own member page; member.view@coached member',
+	learner: `member.view@own member page; ${ownData}`,
+	coach: `teams.view@*; member.view@own member page; member.view@coached member; ${ownData}; team.export-progress@coached team; xapi.export-team@coached team`,
 	admin: '*',
 }
 

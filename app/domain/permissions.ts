@@ -7,7 +7,10 @@ export type PermissionViewer = { userId: string; role: Role }
 
 // What a check may need to know about the thing being acted on. Relationships (does this
 // coach coach that learner?) are looked up by the caller and passed in, so this stays pure.
-export type PermissionSubject = { kind: 'organisation' } | { kind: 'member'; userId: string; coachedByViewer: boolean }
+export type PermissionSubject =
+	| { kind: 'organisation' }
+	| { kind: 'member'; userId: string; coachedByViewer: boolean }
+	| { kind: 'team'; coachedByViewer: boolean }
 
 export const permissionActions = [
 	'organisation.manage-members',
@@ -18,6 +21,13 @@ export const permissionActions = [
 	'teams.manage',
 	'member.view',
 	'member.manage',
+	// Accounts and exports (coaching issue: accounts, leaving with your data, CSV and xAPI).
+	'own-data.export',
+	'own-data.delete',
+	'team.export-progress',
+	'xapi.export-own',
+	'xapi.export-team',
+	'xapi.export-organisation',
 ] as const
 export type PermissionAction = (typeof permissionActions)[number]
 
@@ -38,6 +48,16 @@ const rules: Record<PermissionAction, Rule> = {
 		(subject?.kind === 'member' &&
 			(subject.userId === viewer.userId || (viewer.role === 'coach' && subject.coachedByViewer))),
 	'member.manage': isAdmin,
+	// Accounts and exports (coaching issue): anyone signed in exports or deletes only their own data;
+	// a team's exports are for its coaches and the admins; the organisation's for admins.
+	'own-data.export': () => true,
+	'own-data.delete': () => true,
+	'team.export-progress': (viewer, subject) =>
+		isAdmin(viewer, subject) || (viewer.role === 'coach' && subject?.kind === 'team' && subject.coachedByViewer),
+	'xapi.export-own': () => true,
+	'xapi.export-team': (viewer, subject) =>
+		isAdmin(viewer, subject) || (viewer.role === 'coach' && subject?.kind === 'team' && subject.coachedByViewer),
+	'xapi.export-organisation': isAdmin,
 }
 
 export function can(viewer: PermissionViewer, action: PermissionAction, subject?: PermissionSubject): boolean {
@@ -54,4 +74,10 @@ export const permissionMessages: Record<PermissionAction, string> = {
 	'teams.manage': 'Only admins can change teams.',
 	'member.view': 'Only admins, the member themselves and their coaches can see this page.',
 	'member.manage': 'Only admins can change a membership.',
+	'own-data.export': 'You can export only your own data.',
+	'own-data.delete': 'You can delete only your own data.',
+	'team.export-progress': 'Only the team’s coaches and admins can export its progress.',
+	'xapi.export-own': 'You can export only your own statements.',
+	'xapi.export-team': 'Only the team’s coaches and admins can export its statements.',
+	'xapi.export-organisation': 'Only admins can export the organisation’s statements.',
 }

@@ -4,13 +4,14 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { requireViewer } from '#app/auth/session.server.ts'
+import { endSession, requirePermission, requireViewer } from '#app/auth/session.server.ts'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { RoleBadge } from '#app/components/role-badge.tsx'
 import { getMembershipRole, listUserOrganisations } from '#app/data/accounts.server.ts'
 import { recordAudit } from '#app/data/audit.server.ts'
 import { deleteOtherSessions, listUserSessions, switchSessionOrganisation } from '#app/data/sessions.server.ts'
-import { changePasswordSchema, PASSWORD_MIN } from '#app/domain/accounts/forms.ts'
+import { changePasswordSchema, deleteDataSchema, PASSWORD_MIN } from '#app/domain/accounts/forms.ts'
+import { deletePersonalData } from '#app/services/deletion.server.ts'
 import { changeOwnPassword } from '#app/services/passwords.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { failureHeaders, failureStatus } from '#app/utils/service-response.server.ts'
@@ -28,6 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		user: viewer.user,
 		role: viewer.role,
 		currentOrganisationId: viewer.organisation.id,
+		organisationName: viewer.organisation.name,
 		organisations,
 		sessions: sessions.map((s) => ({
 			current: s.idHash === viewer.sessionIdHash,
@@ -89,6 +91,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
 			)
 		}
 		throw redirect(`/account?passwordChanged=${changed.value.sessionsEnded}`)
+	}
+	if (formData.get('intent') === 'delete-data') {
+		await requirePermission(request, context, 'own-data.delete', undefined, viewer)
+		const submission = parseWithZod(formData, { schema: deleteDataSchema })
+		if (submission.status !== 'success') return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
+		const deleted = await deletePersonalData(
+			{ userId: viewer.user.id, organisationId: viewer.organisation.id },
+			submission.value,
+			context.clientIp,
+		)
+		if (!deleted.ok) {
+			return json(submission.reply({ hideFields: ['password'], formErrors: [deleted.message] }), {
+				status: failureStatus(deleted),
+				headers: failureHeaders(deleted),
+			})
+		}
+		throw redirect('/login?deleted=1', { headers: await endSession(request) })
 	}
 	const parsed = actionSchema.safeParse(Object.fromEntries(formData))
 	if (!parsed.success) throw badRequest('That request could not be understood.')
@@ -174,6 +193,7 @@ export default function AccountPage() {
 				)}
 			</div>
 			<ChangePassword />
+			<LeaveWithYourData organisationName={data.organisationName} memberships={data.organisations.length} />
 			{data.organisations.length > 1 ? (
 				<div className="card">
 					<h2>Your organisations</h2>
@@ -207,7 +227,8 @@ export default function AccountPage() {
 }
 
 function ChangePassword() {
-	const lastResult = useActionData<typeof action>()
+	const actionData = useActionData<typeof action>()
+	const lastResult = actionData && isReplyFor(actionData, 'change-password') ? actionData : undefined
 	const [form, fields] = useForm({
 		id: 'change-password',
 		lastResult,
@@ -231,6 +252,82 @@ function ChangePassword() {
 					Change password
 				</SubmitButton>
 			</Form>
+		</div>
+	)
+}
+
+// Both forms post to this route; each shows only the reply to its own submission.
+function isReplyFor(reply: object, intent: string): boolean {
+	return 'initialValue' in reply && (reply.initialValue as Record<string, unknown> | null)?.intent === intent
+}
+
+function LeaveWithYourData({ organisationName, memberships }: { organisationName: string; memberships: number }) {
+	const actionData = useActionData<typeof action>()
+	const lastResult = actionData && isReplyFor(actionData, 'delete-data') ? actionData : undefined
+	const [form] = useForm({ id: 'delete-data', lastResult })
+	return (
+		<div className="card">
+			<h2>Leave with your data</h2>
+			<p>
+				Download everything Attune holds about you, in every organisation you belong to: your profile, assessment
+				answers and results, role-plays with every decision, debriefs, skill levels, coaching notes about you,
+				assignments and the audit events about you.
+			</p>
+			<p>
+				<a className="button button--secondary" href="/account/export" download>
+					Download my data (JSON)
+				</a>
+			</p>
+			<FormErrors id={form.errorId} errors={form.errors} />
+			{(['organisation', 'account'] as const).map((scope) => (
+				<details className="confirm" key={scope}>
+					<summary className="button button--danger">
+						{scope === 'organisation' ? `Delete my data in ${organisationName}…` : 'Delete my whole account…'}
+					</summary>
+					<Form method="post" className="form" id={`delete-${scope}`}>
+						<input type="hidden" name="scope" value={scope} />
+						<p className="small">What happens:</p>
+						<ul className="small">
+							{scope === 'organisation' ? (
+								<>
+									<li>
+										Your membership of {organisationName} ends, and your assessments, role-plays, debriefs, skill
+										levels, assignments and the coaching notes about you there are deleted for good.
+									</li>
+									<li>
+										{memberships > 1
+											? 'Your account and your other organisations stay; you are signed out and can sign in to them.'
+											: 'Your account stays, with no organisation; you are signed out.'}
+									</li>
+								</>
+							) : (
+								<li>
+									Everything above, in every organisation you belong to, and your account itself: you cannot sign in
+									again with this e-mail address unless you are invited anew.
+								</li>
+							)}
+							<li>
+								Notes you wrote and invitations you sent stay for others, without your name. The audit log keeps one
+								entry saying that data was deleted, under an anonymous id.
+							</li>
+							<li>This cannot be undone. Download your data first if you want to keep it.</li>
+						</ul>
+						<div className="field">
+							<label htmlFor={`password-${scope}`}>Your password, to confirm</label>
+							<input
+								id={`password-${scope}`}
+								name="password"
+								type="password"
+								autoComplete="current-password"
+								required
+							/>
+						</div>
+						<SubmitButton name="intent" value="delete-data" className="button button--danger" pendingLabel="Deleting…">
+							{scope === 'organisation' ? `Delete my data in ${organisationName}` : 'Delete my account and all my data'}
+						</SubmitButton>
+					</Form>
+				</details>
+			))}
 		</div>
 	)
 }

@@ -101,3 +101,12 @@ export const changePasswordSchema = z.object({
 		.max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`),
 	newPassword,
 })
+
+export const deleteDataSchema = z.object({
+	intent: z.literal('delete-data'),
+	scope: z.enum(['organisation', 'account'], { error: 'Choose what to delete' }),
+	password: z
+		.string({ error: 'Enter your password to confirm' })
+		.min(1, 'Enter your password to confirm')
+		.max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`),
+})
