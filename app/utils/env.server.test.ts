@@ -25,4 +25,11 @@ describe('parseEnv', () => {
 		expect(env.DATABASE_URL).toBe('postgres://u@127.0.0.1:5432/db')
 		expect(env.SEED_DEMO).toBe(false)
 	})
+
+	it('validates PUBLIC_URL (the xAPI IRI base) and drops a trailing slash', () => {
+		expect(parseEnv({}).PUBLIC_URL).toBe('http://localhost:3000')
+		expect(parseEnv({ PUBLIC_URL: 'https://attune.example.org/' }).PUBLIC_URL).toBe('https://attune.example.org')
+		expect(() => parseEnv({ PUBLIC_URL: 'attune.example.org' })).toThrow(/PUBLIC_URL/)
+		expect(() => parseEnv({ PUBLIC_URL: 'ftp://attune.example.org' })).toThrow(/PUBLIC_URL: must be an http/)
+	})
 })

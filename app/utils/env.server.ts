@@ -24,6 +24,11 @@ const envSchema = z.object({
 	COOKIE_SECURE: booleanString.optional(),
 	TRUST_PROXY: booleanString.default(false),
 	SEED_DEMO: booleanString.default(true),
+	// Where people reach this installation; xAPI activity IRIs and the actor's homePage sit under it.
+	PUBLIC_URL: z
+		.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, like https://attune.example.org' })
+		.transform((v) => v.replace(/\/+$/, ''))
+		.default('http://localhost:3000'),
 })
 
 export type Env = z.infer<typeof envSchema>
