@@ -1,15 +1,18 @@
-import { and, asc, eq, exists, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, exists, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { getDb } from '#db/client.server.ts'
 import {
+	assessmentResults,
 	attemptSkillScores,
 	attempts,
 	debriefs,
 	decisions,
 	memberships,
 	scenarioVersions,
+	skillLevels,
 	teamCoaches,
 	teamMembers,
 	teams,
+	users,
 } from '#db/schema.ts'
 import { coachVisibleAttempt, type CoachViewer } from '#app/data/coach-visibility.server.ts'
 import type { AttemptForXapi } from '#app/domain/xapi/statements.ts'
@@ -121,5 +124,81 @@ export async function listAttemptsForXapi(viewer: CoachViewer, scope: XapiScope)
 						skills: Object.fromEntries(scoreRows.filter((s) => s.attemptId === r.id).map((s) => [s.skill, s.score])),
 					}
 				: null,
+	}))
+}
+
+// ── Team progress CSV ──────────────────────────────────────────────────────────
+// One row per current member of the team, under the sharing rules: activity from coach-visible
+// attempts only; the style only if the learner shares it; the coach-visible ('shared') skill
+// levels only if they share their skills. Never raw self-assessment answers.
+export async function teamProgressRows(viewer: CoachViewer, teamId: string) {
+	const db = getDb()
+	const org = viewer.organisationId
+	const people = await db
+		.select({
+			userId: memberships.userId,
+			name: users.name,
+			email: users.email,
+			shareStyle: memberships.shareStyle,
+			shareSkills: memberships.shareSkills,
+		})
+		.from(teamMembers)
+		.innerJoin(
+			memberships,
+			and(eq(memberships.organisationId, teamMembers.organisationId), eq(memberships.userId, teamMembers.userId)),
+		)
+		.innerJoin(users, eq(users.id, teamMembers.userId))
+		.where(and(eq(teamMembers.organisationId, org), eq(teamMembers.teamId, teamId), isNull(memberships.deactivatedAt)))
+		.orderBy(asc(users.name))
+	if (people.length === 0) return []
+	const ids = people.map((p) => p.userId)
+	const styleIds = people.filter((p) => p.shareStyle).map((p) => p.userId)
+	const skillIds = people.filter((p) => p.shareSkills).map((p) => p.userId)
+	const [activity, styles, levels] = await Promise.all([
+		db
+			.select({
+				userId: attempts.userId,
+				completed: sql<number>`count(*) filter (where ${attempts.status} = 'completed')`.mapWith(Number),
+				lastActivity: sql<Date | null>`max(coalesce(${attempts.completedAt}, ${attempts.startedAt}))`.mapWith(
+					(v: string | Date | null) => (v === null ? null : new Date(v)),
+				),
+			})
+			.from(attempts)
+			.where(and(eq(attempts.organisationId, org), inArray(attempts.userId, ids), coachVisibleAttempt(viewer)))
+			.groupBy(attempts.userId),
+		styleIds.length === 0
+			? Promise.resolve([])
+			: db
+					.selectDistinctOn([assessmentResults.userId], {
+						userId: assessmentResults.userId,
+						style: assessmentResults.style,
+					})
+					.from(assessmentResults)
+					.where(and(eq(assessmentResults.organisationId, org), inArray(assessmentResults.userId, styleIds)))
+					.orderBy(assessmentResults.userId, desc(assessmentResults.createdAt)),
+		skillIds.length === 0
+			? Promise.resolve([])
+			: db
+					.select({ userId: skillLevels.userId, skill: skillLevels.skill, level: skillLevels.level })
+					.from(skillLevels)
+					.where(
+						and(
+							eq(skillLevels.organisationId, org),
+							inArray(skillLevels.userId, skillIds),
+							eq(skillLevels.scope, 'shared'),
+						),
+					),
+	])
+	return people.map((p) => ({
+		name: p.name,
+		email: p.email,
+		style: p.shareStyle ? (styles.find((s) => s.userId === p.userId)?.style ?? null) : null,
+		sharesStyle: p.shareStyle,
+		sharesSkills: p.shareSkills,
+		completed: activity.find((a) => a.userId === p.userId)?.completed ?? 0,
+		lastActivity: activity.find((a) => a.userId === p.userId)?.lastActivity ?? null,
+		skills: p.shareSkills
+			? Object.fromEntries(levels.filter((l) => l.userId === p.userId).map((l) => [l.skill, l.level]))
+			: null,
 	}))
 }

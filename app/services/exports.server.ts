@@ -1,6 +1,8 @@
 import { recordAudit } from '#app/data/audit.server.ts'
 import type { CoachViewer } from '#app/data/coach-visibility.server.ts'
-import { listAttemptsForXapi, type XapiScope } from '#app/data/exports.server.ts'
+import { listAttemptsForXapi, teamProgressRows, type XapiScope } from '#app/data/exports.server.ts'
+import { toCsv } from '#app/domain/exports/csv.ts'
+import { skillLabels, skills } from '#app/domain/practice/skills.ts'
 import { attemptStatements } from '#app/domain/xapi/statements.ts'
 import type { XapiStatement } from '#app/domain/xapi/statement-schema.ts'
 import { ok, type ServiceResult } from '#app/services/result.ts'
@@ -28,4 +30,41 @@ export async function exportXapiStatements(
 		},
 	})
 	return ok(statements)
+}
+
+export async function exportTeamProgress(
+	viewer: CoachViewer & { ip: string | null },
+	team: { id: string; name: string },
+): Promise<ServiceResult<string>> {
+	const rows = await teamProgressRows(viewer, team.id)
+	const header = [
+		'Name',
+		'Email',
+		'Style (if shared)',
+		'Shared or assigned role-plays completed',
+		'Last shared or assigned activity',
+		...skills.map((s) => `${skillLabels[s]} (if shared, 0-100)`),
+	]
+	const csv = toCsv(
+		header,
+		rows.map((r) => [
+			r.name,
+			r.email,
+			r.style ?? '',
+			r.completed,
+			r.lastActivity ? r.lastActivity.toISOString() : '',
+			...skills.map((s) => {
+				const level = r.skills?.[s]
+				return level === undefined ? '' : Math.round(level * 100)
+			}),
+		]),
+	)
+	await recordAudit({
+		type: 'team_progress_exported',
+		organisationId: viewer.organisationId,
+		userId: viewer.userId,
+		ip: viewer.ip,
+		detail: { teamId: team.id, rows: rows.length },
+	})
+	return ok(csv)
 }

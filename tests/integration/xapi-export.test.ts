@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { getDb } from '#db/client.server.ts'
-import { attempts, decisions, memberships } from '#db/schema.ts'
+import { attempts, decisions, memberships, skillLevels, users } from '#db/schema.ts'
 import { loader as xapiLoader } from '#app/routes/exports.xapi.ts'
+import { loader as csvLoader } from '#app/routes/teams.$teamId.progress[.]csv.ts'
+import { takeAssessment } from '#tests/support/learner-activity.ts'
 import { statementSchema } from '#app/domain/xapi/statement-schema.ts'
 import { changeTeamPerson, createTeam } from '#app/services/teams.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
@@ -112,5 +114,73 @@ describe('xAPI export', () => {
 		expect((await exportAs(stranger, `scope=team&team=${t.teamId}`)).status).toBe(404)
 		expect((await exportAs(t.coachCookie, 'scope=team&team=nope')).status).toBe(400)
 		expect((await exportAs(t.coachCookie, 'scope=everything')).status).toBe(400)
+	})
+})
+
+describe('team progress CSV', () => {
+	async function csvAs(cookie: string, teamId: string) {
+		const res = await settle(
+			csvLoader({
+				request: getRequest(`/teams/${teamId}/progress.csv`, cookie),
+				params: { teamId },
+				context: testContext(),
+			}),
+		)
+		return {
+			status: res.status,
+			type: res.headers.get('Content-Type'),
+			text: res.status === 200 ? await res.text() : '',
+		}
+	}
+
+	it('follows the sharing rules: shared work only, style and skills only when the learner shares them; formula-safe', async () => {
+		const t = await teamWithLearner()
+		await takeAssessment(t.learnerCookie)
+		await getDb()
+			.update(users)
+			.set({ name: '=HYPERLINK("http://evil.example","Lou")' })
+			.where(eq(users.id, t.learner.id))
+		// A coach-visible level (coach-share's service maintains these; here one row stands for it).
+		await getDb()
+			.insert(skillLevels)
+			.values({
+				organisationId: t.organisationId,
+				userId: t.learner.id,
+				scope: 'shared',
+				skill: 'clarity',
+				level: 0.42,
+				attempts: 1,
+			})
+		const closed = await csvAs(t.coachCookie, t.teamId)
+		expect(closed.status).toBe(200)
+		expect(closed.type).toBe('text/csv; charset=utf-8')
+		const [header, row] = closed.text.replace(/^\uFEFF/, '').split('\r\n')
+		expect(header).toContain('Style (if shared)')
+		const cells = row!.split(',')
+		expect(row).toContain(`"'=HYPERLINK(""http://evil.example"",""Lou"")"`)
+		expect(row).not.toMatch(/director|analyst|harmonizer|energizer|balanced/)
+		expect(row).not.toContain('42')
+		// One shared completed role-play; the private one is not counted.
+		expect(cells).toContain('1')
+		await getDb()
+			.update(memberships)
+			.set({ shareStyle: true, shareSkills: true })
+			.where(eq(memberships.userId, t.learner.id))
+		const open = await csvAs(t.coachCookie, t.teamId)
+		expect(open.text).toMatch(/director|analyst|harmonizer|energizer|balanced/)
+		expect(open.text).toContain(',42')
+		// Raw self-assessment answers never appear.
+		expect(open.text).not.toMatch(/as-01|answers/)
+	})
+
+	it('is for the team’s coaches and admins only', async () => {
+		const t = await teamWithLearner()
+		expect((await csvAs(t.adminCookie, t.teamId)).status).toBe(200)
+		expect((await csvAs(t.otherCoachCookie, t.teamId)).status).toBe(403)
+		expect((await csvAs(t.learnerCookie, t.teamId)).status).toBe(403)
+		const elsewhere = await createOrganisation('Elsewhere')
+		expect((await csvAs(await sessionCookieFor(elsewhere.admin.id, elsewhere.organisationId), t.teamId)).status).toBe(
+			404,
+		)
 	})
 })
