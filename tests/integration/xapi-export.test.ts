@@ -141,16 +141,14 @@ describe('team progress CSV', () => {
 			.set({ name: '=HYPERLINK("http://evil.example","Lou")' })
 			.where(eq(users.id, t.learner.id))
 		// A coach-visible level (coach-share's service maintains these; here one row stands for it).
-		await getDb()
-			.insert(skillLevels)
-			.values({
-				organisationId: t.organisationId,
-				userId: t.learner.id,
-				scope: 'shared',
-				skill: 'clarity',
-				level: 0.42,
-				attempts: 1,
-			})
+		await getDb().insert(skillLevels).values({
+			organisationId: t.organisationId,
+			userId: t.learner.id,
+			scope: 'shared',
+			skill: 'clarity',
+			level: 0.42,
+			attempts: 1,
+		})
 		const closed = await csvAs(t.coachCookie, t.teamId)
 		expect(closed.status).toBe(200)
 		expect(closed.type).toBe('text/csv; charset=utf-8')
