@@ -276,6 +276,9 @@ function LeaveWithYourData({ organisationName, memberships }: { organisationName
 			<p>
 				<a className="button button--secondary" href="/account/export" download>
 					Download my data (JSON)
+				</a>{' '}
+				<a className="button button--secondary" href="/exports/xapi?scope=own" download>
+					My role-plays as xAPI statements
 				</a>
 			</p>
 			<FormErrors id={form.errorId} errors={form.errors} />
