@@ -183,7 +183,7 @@ export default function MembersPage() {
 				</p>
 				<Form method="post" className="form">
 					<div className="field">
-						<label htmlFor="bulk-list">Email addresses</label>
+						<label htmlFor="bulk-list">Addresses, one per line</label>
 						<textarea
 							id="bulk-list"
 							name="list"
@@ -194,7 +194,7 @@ export default function MembersPage() {
 						/>
 					</div>
 					<div className="field">
-						<label htmlFor="bulk-role">Role for all of them</label>
+						<label htmlFor="bulk-role">Invite all of them as</label>
 						<select id="bulk-role" name="role" defaultValue={bulk?.role ?? 'learner'}>
 							{roles.map((r) => (
 								<option key={r} value={r}>
@@ -204,7 +204,7 @@ export default function MembersPage() {
 						</select>
 					</div>
 					<SubmitButton pendingLabel="Creating…" name="intent" value="bulk-invite">
-						Create invitations
+						Create one link per address
 					</SubmitButton>
 				</Form>
 				{bulk?.message ? (
