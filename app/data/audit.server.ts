@@ -41,6 +41,14 @@ export type AuditType =
 	| 'coaching_note_created'
 	| 'coaching_note_edited'
 	| 'coaching_note_deleted'
+	// Accounts and leaving with your data (coaching issue).
+	| 'password_reset_issued'
+	| 'password_reset_used'
+	| 'password_changed'
+	| 'data_exported'
+	| 'data_deleted'
+	| 'team_progress_exported'
+	| 'xapi_exported'
 
 export type AuditEvent = {
 	type: AuditType

@@ -1,5 +1,5 @@
-import { and, desc, eq, isNull, gt } from 'drizzle-orm'
-import { getDb, type Transaction } from '#db/client.server.ts'
+import { and, desc, eq, inArray, isNull, gt } from 'drizzle-orm'
+import { getDb, type Database, type Transaction } from '#db/client.server.ts'
 import { invitations, memberships, organisations, users } from '#db/schema.ts'
 import { invitationState } from '#app/domain/accounts/lifetimes.ts'
 import type { Role } from '#app/domain/accounts/roles.ts'
@@ -130,4 +130,21 @@ export async function activateMembership(tx: Transaction, organisationId: string
 		.set({ role, deactivatedAt: null })
 		.where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
 	return { reactivated: true }
+}
+
+// Which of these addresses already belong to an active member of the organisation.
+export async function activeMemberEmails(db: Database | Transaction, organisationId: string, emails: string[]) {
+	if (emails.length === 0) return []
+	const rows = await db
+		.select({ email: users.email })
+		.from(memberships)
+		.innerJoin(users, eq(users.id, memberships.userId))
+		.where(
+			and(
+				eq(memberships.organisationId, organisationId),
+				isNull(memberships.deactivatedAt),
+				inArray(users.email, emails),
+			),
+		)
+	return rows.map((r) => r.email)
 }

@@ -18,11 +18,16 @@ const subjects: Record<string, PermissionSubject | undefined> = {
 	'other’s note': { kind: 'coaching-note', authorId: other },
 }
 
+// Accounts and exports (coaching issue): everyone's own data, a coach's own teams.
+const ownData = 'own-data.export@*; own-data.delete@*; xapi.export-own@*'
+
 const expected: Record<string, string> = {
 	// role: actions allowed (with subject) — the policy written out by hand
-	learner: 'member.view@own member page',
+	learner: `member.view@own member page; ${ownData}`,
 	coach: [
 		'teams.view@*; member.view@own member page; member.view@coached member',
+		// Accounts and exports (coach-accounts).
+		`${ownData}; team.export-progress@coached team; xapi.export-team@coached team`,
 		// Coaching: assignments, onboarding paths, the team dashboard (issue 13, coach-assign).
 		'assignments.view@*; assignments.manage@coached member; assignments.manage@coached team',
 		'onboarding-paths.give@coached member; team.dashboard@coached team',

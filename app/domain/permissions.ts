@@ -35,6 +35,13 @@ export const permissionActions = [
 	'coaching.view-learner',
 	'coaching.write-note',
 	'coaching.change-note',
+	// Accounts and exports (coaching issue: accounts, leaving with your data, CSV and xAPI).
+	'own-data.export',
+	'own-data.delete',
+	'team.export-progress',
+	'xapi.export-own',
+	'xapi.export-team',
+	'xapi.export-organisation',
 ] as const
 export type PermissionAction = (typeof permissionActions)[number]
 
@@ -81,6 +88,16 @@ const rules: Record<PermissionAction, Rule> = {
 		(isAdmin(viewer, subject) || (viewer.role === 'coach' && subject.coachedByViewer)),
 	'coaching.change-note': (viewer, subject) =>
 		isStaff(viewer, subject) && subject?.kind === 'coaching-note' && subject.authorId === viewer.userId,
+	// Accounts and exports (coaching issue): anyone signed in exports or deletes only their own data;
+	// a team's exports are for its coaches and the admins; the organisation's for admins.
+	'own-data.export': () => true,
+	'own-data.delete': () => true,
+	'team.export-progress': (viewer, subject) =>
+		isAdmin(viewer, subject) || (viewer.role === 'coach' && subject?.kind === 'team' && subject.coachedByViewer),
+	'xapi.export-own': () => true,
+	'xapi.export-team': (viewer, subject) =>
+		isAdmin(viewer, subject) || (viewer.role === 'coach' && subject?.kind === 'team' && subject.coachedByViewer),
+	'xapi.export-organisation': isAdmin,
 }
 
 export function can(viewer: PermissionViewer, action: PermissionAction, subject?: PermissionSubject): boolean {
@@ -109,4 +126,10 @@ export const permissionMessages: Record<PermissionAction, string> = {
 	'coaching.view-learner': 'Only the coaches of this learner’s teams and admins can see this page.',
 	'coaching.write-note': 'Only the coaches of this learner’s teams and admins can write notes about them.',
 	'coaching.change-note': 'Only the author of a note can change or delete it.',
+	'own-data.export': 'You can export only your own data.',
+	'own-data.delete': 'You can delete only your own data.',
+	'team.export-progress': 'Only the team’s coaches and admins can export its progress.',
+	'xapi.export-own': 'You can export only your own statements.',
+	'xapi.export-team': 'Only the team’s coaches and admins can export its statements.',
+	'xapi.export-organisation': 'Only admins can export the organisation’s statements.',
 }

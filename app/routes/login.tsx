@@ -53,6 +53,15 @@ export default function LoginPage() {
 		<div className="card auth-card">
 			<h1>Sign in to Attune</h1>
 			<p className="muted">Practise the conversations that matter, at your own pace.</p>
+			{searchParams.get('reset') ? (
+				<div className="alert alert--ok gap-below" role="status">
+					Your new password is set. Sign in with it.
+				</div>
+			) : searchParams.get('deleted') ? (
+				<div className="alert alert--ok gap-below" role="status">
+					Your data has been deleted.
+				</div>
+			) : null}
 			<Form method="post" className="form" {...getFormProps(form)}>
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
@@ -62,7 +71,7 @@ export default function LoginPage() {
 			</Form>
 			<p className="small muted card-footnote">
 				New to Attune? <Link to="/signup">Create an organisation</Link>. Joining a team? Use the invitation link your
-				admin sent you.
+				admin sent you. Forgot your password? Ask an admin for a reset link.
 			</p>
 		</div>
 	)

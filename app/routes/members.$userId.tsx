@@ -9,9 +9,12 @@ import { FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { RoleBadge } from '#app/components/role-badge.tsx'
 import { RoleSelect } from '#app/components/role-select.tsx'
 import { coachesMember, getMember } from '#app/data/members.server.ts'
-import { changeRoleSchema, removeMemberSchema } from '#app/domain/accounts/forms.ts'
+import { CopyField } from '#app/components/copy-field.tsx'
+import { changeRoleSchema, removeMemberSchema, resetLinkSchema } from '#app/domain/accounts/forms.ts'
+import { roleLabels } from '#app/domain/accounts/roles.ts'
 import { can } from '#app/domain/permissions.ts'
 import { changeRole, deactivateMember } from '#app/services/members.server.ts'
+import { issuePasswordReset } from '#app/services/passwords.server.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { failureStatus } from '#app/utils/service-response.server.ts'
 import { notFound, readFormData } from '#app/utils/http.server.ts'
@@ -54,10 +57,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const member = await loadMember(viewer, params)
 	const formData = await readFormData(request)
 	const submission = parseWithZod(formData, {
-		schema: z.discriminatedUnion('intent', [changeRoleSchema, removeMemberSchema]),
+		schema: z.discriminatedUnion('intent', [changeRoleSchema, removeMemberSchema, resetLinkSchema]),
 	})
 	if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
 	const actor = { userId: viewer.user.id, organisationId: viewer.organisation.id, ip: context.clientIp }
+	if (submission.value.intent === 'reset-link') {
+		const issued = await issuePasswordReset(actor, member.id)
+		if (!issued.ok) return json(submission.reply({ formErrors: [issued.message] }), { status: failureStatus(issued) })
+		return json({
+			...submission.reply({ resetForm: true }),
+			resetLink: {
+				url: new URL(`/reset-password/${issued.value.token}`, request.url).toString(),
+				expiresAt: issued.value.expiresAt.toISOString(),
+			},
+		})
+	}
 	const result =
 		submission.value.intent === 'deactivate'
 			? await deactivateMember(actor, member.id)
@@ -70,6 +84,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function MemberPage() {
 	const { member, canManage, canCoach, isSelf } = useLoaderData<typeof loader>()
 	const lastResult = useActionData<typeof action>()
+	// Conform's reply type swallows the extra field in the union, so it is named here.
+	const resetLink = (lastResult as { resetLink?: { url: string; expiresAt: string } } | undefined)?.resetLink
 	const [form, fields] = useForm({
 		id: 'member',
 		lastResult,
@@ -119,12 +135,62 @@ export default function MemberPage() {
 					<div className="card">
 						<h2>Manage</h2>
 						<FormErrors id={form.errorId} errors={form.errors} />
-						<Form method="post" className="form form--inline" {...getFormProps(form)}>
-							<RoleSelect meta={fields.role} />
-							<SubmitButton name="intent" value="change-role" pendingLabel="Saving…">
-								Change role
-							</SubmitButton>
-						</Form>
+						{/* A two-step confirm in plain HTML: <details> opens without JavaScript. */}
+						<details className="confirm">
+							<summary className="button button--secondary">Change role…</summary>
+							<Form method="post" className="form" {...getFormProps(form)}>
+								<RoleSelect meta={fields.role} />
+								<p className="small">What happens:</p>
+								<ul className="small">
+									<li>
+										A learner practises and sees only their own work; a coach also sees the teams they coach and the
+										work shared with them; an admin manages members, teams and the whole organisation.
+									</li>
+									<li>
+										The change applies at once, to {isSelf ? 'your' : 'their'} next page. Now:{' '}
+										{roleLabels[member.role].toLowerCase()}.
+									</li>
+								</ul>
+								<SubmitButton name="intent" value="change-role" pendingLabel="Saving…">
+									Change {isSelf ? 'my' : `${member.name}’s`} role
+								</SubmitButton>
+							</Form>
+						</details>
+						<hr className="divider" />
+						{resetLink ? (
+							<div className="alert alert--ok gap-below" role="status">
+								<p>Password-reset link for {member.name} created. Copy it and give it to them yourself:</p>
+								<CopyField label={`Password-reset link for ${member.name}`} value={resetLink.url} testId="reset-link" />
+								<p className="small footnote">
+									It works once and expires on {formatDate(resetLink.expiresAt)}. This is the only time it is shown.
+								</p>
+							</div>
+						) : null}
+						<details className="confirm">
+							<summary className="button button--secondary">Create a password-reset link…</summary>
+							<Form method="post">
+								<p className="small">What happens:</p>
+								<ul className="small">
+									<li>
+										{isSelf ? 'You are' : `${member.name} is`} signed out everywhere at once; the current password keeps
+										working until a new one is set.
+									</li>
+									<li>
+										You get a link to copy (Attune sends no mail). It works once, for 24 hours; whoever opens it can set
+										a new password for {member.email}, so hand it over privately.
+									</li>
+									<li>An earlier reset link for {isSelf ? 'you' : 'them'} stops working.</li>
+								</ul>
+								<SubmitButton
+									name="intent"
+									value="reset-link"
+									className="button button--danger"
+									pendingLabel="Creating…"
+								>
+									Sign {isSelf ? 'me' : 'them'} out and create the link
+								</SubmitButton>
+							</Form>
+						</details>
 						<hr className="divider" />
 						<details className="confirm">
 							<summary className="button button--danger">Deactivate {isSelf ? 'my membership' : member.name}…</summary>

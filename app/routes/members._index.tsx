@@ -14,7 +14,13 @@ import { listDeactivatedMembers, listMembers } from '#app/data/members.server.ts
 import { inviteSchema } from '#app/domain/accounts/forms.ts'
 import { roleLabels } from '#app/domain/accounts/roles.ts'
 import { formatDate } from '#app/utils/format.ts'
-import { createInvitation, reissueInvitation, revokeInvitation } from '#app/services/invitations.server.ts'
+import {
+	createInvitation,
+	createInvitations,
+	reissueInvitation,
+	revokeInvitation,
+} from '#app/services/invitations.server.ts'
+import { roles } from '#app/domain/accounts/roles.ts'
 import { badRequest, readFormData } from '#app/utils/http.server.ts'
 import { unwrap } from '#app/utils/service-response.server.ts'
 
@@ -31,6 +37,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const invitationActionSchema = z.object({ intent: z.enum(['revoke', 'reissue']), invitationId: z.uuid() })
+const bulkInviteSchema = z.object({
+	intent: z.literal('bulk-invite'),
+	list: z.string().max(40_000, 'That list is too long: at most 100 addresses at a time.'),
+	role: z.enum(roles),
+})
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const viewer = await requirePermission(request, context, 'organisation.manage-members')
@@ -39,6 +50,37 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 	const actor = { userId: viewer.user.id, organisationId: viewer.organisation.id, ip: context.clientIp }
 	const linkFor = (token: string) => new URL(`/invitations/${token}`, request.url).toString()
+
+	if (intent === 'bulk-invite') {
+		const parsed = bulkInviteSchema.safeParse(Object.fromEntries(formData))
+		if (!parsed.success) throw badRequest(parsed.error.issues[0]?.message ?? 'That list could not be read.')
+		const created = await createInvitations(actor, parsed.data)
+		if (!created.ok) {
+			return json(
+				{
+					kind: 'bulk' as const,
+					list: parsed.data.list,
+					role: parsed.data.role,
+					message: created.message,
+					problems: 'problems' in created ? created.problems : [],
+					links: [] as Array<{ email: string; url: string; expiresAt: string }>,
+				},
+				{ status: 400 },
+			)
+		}
+		return json({
+			kind: 'bulk' as const,
+			list: '',
+			role: parsed.data.role,
+			message: null,
+			problems: [],
+			links: created.value.map((c) => ({
+				email: c.email,
+				url: linkFor(c.token),
+				expiresAt: c.expiresAt.toISOString(),
+			})),
+		})
+	}
 
 	if (intent === 'revoke' || intent === 'reissue') {
 		const parsed = invitationActionSchema.safeParse(Object.fromEntries(formData))
@@ -86,6 +128,7 @@ export default function MembersPage() {
 		defaultValue: { role: 'learner' },
 	})
 	const link = actionData?.kind === 'invite' || actionData?.kind === 'reissued' ? actionData.link : null
+	const bulk = actionData?.kind === 'bulk' ? actionData : null
 	return (
 		<>
 			<div className="page-header">
@@ -132,6 +175,69 @@ export default function MembersPage() {
 				) : null}
 			</div>
 
+			<div className="card">
+				<h2>Invite several people</h2>
+				<p className="muted small">
+					Paste one email address per line, choose their role, and get one link per person. If any line is wrong,
+					nothing is created and every problem is listed.
+				</p>
+				<Form method="post" className="form">
+					<div className="field">
+						<label htmlFor="bulk-list">Addresses, one per line</label>
+						<textarea
+							id="bulk-list"
+							name="list"
+							rows={5}
+							defaultValue={bulk?.list ?? ''}
+							key={bulk?.links.length ?? 0}
+							aria-describedby={bulk?.problems.length ? 'bulk-problems' : undefined}
+						/>
+					</div>
+					<div className="field">
+						<label htmlFor="bulk-role">Invite all of them as</label>
+						<select id="bulk-role" name="role" defaultValue={bulk?.role ?? 'learner'}>
+							{roles.map((r) => (
+								<option key={r} value={r}>
+									{roleLabels[r]}
+								</option>
+							))}
+						</select>
+					</div>
+					<SubmitButton pendingLabel="Creating…" name="intent" value="bulk-invite">
+						Create one link per address
+					</SubmitButton>
+				</Form>
+				{bulk?.message ? (
+					<div id="bulk-problems" className="alert alert--error gap-above" role="alert">
+						<p className="flush">{bulk.message}</p>
+						<ul>
+							{bulk.problems.map((p) => (
+								<li key={`${p.line}-${p.text}-${p.message}`}>
+									{p.line > 0 ? `Line ${p.line}: ` : ''}
+									{p.text ? <strong>{p.text}</strong> : null} {p.message}
+								</li>
+							))}
+						</ul>
+					</div>
+				) : null}
+				{bulk && bulk.links.length > 0 ? (
+					<div className="alert alert--ok gap-above" role="status">
+						<p>
+							{bulk.links.length} invitation{bulk.links.length === 1 ? '' : 's'} created as {roleLabels[bulk.role]}.
+							Copy each link and send it to that person; this is the only time the links are shown.
+						</p>
+						{bulk.links.map((l) => (
+							<div key={l.email} className="gap-above">
+								<p className="small flush">
+									<strong>{l.email}</strong> · expires {formatDate(l.expiresAt)}
+								</p>
+								<CopyField label={`Invitation link for ${l.email}`} value={l.url} testId={`bulk-link-${l.email}`} />
+							</div>
+						))}
+					</div>
+				) : null}
+			</div>
+
 			{invitations.length > 0 ? (
 				<div className="card">
 					<h2>Open invitations</h2>
@@ -160,10 +266,22 @@ export default function MembersPage() {
 											<button className="button button--secondary button--small" name="intent" value="reissue">
 												Re-issue link<span className="visually-hidden"> for {inv.email}</span>
 											</button>
-											<button className="button button--danger button--small" name="intent" value="revoke">
-												Revoke<span className="visually-hidden"> the invitation for {inv.email}</span>
-											</button>
 										</Form>
+										<details className="confirm">
+											<summary className="button button--danger button--small">
+												Revoke…<span className="visually-hidden"> the invitation for {inv.email}</span>
+											</summary>
+											<Form method="post">
+												<input type="hidden" name="invitationId" value={inv.id} />
+												<p className="small">
+													The link sent to {inv.email} stops working at once. Nothing else changes; you can invite them
+													again later.
+												</p>
+												<button className="button button--danger button--small" name="intent" value="revoke">
+													Revoke the invitation for {inv.email}
+												</button>
+											</Form>
+										</details>
 									</td>
 								</tr>
 							))}

@@ -6,6 +6,7 @@ import { recordAudit } from '#app/data/audit.server.ts'
 import { isUniqueViolation } from '#app/data/errors.server.ts'
 import {
 	activateMembership,
+	activeMemberEmails,
 	findInvitationByTokenHash,
 	insertInvitation,
 	insertUser,
@@ -13,6 +14,7 @@ import {
 	markInvitationRevoked,
 	replaceInvitationToken,
 } from '#app/data/invitations.server.ts'
+import { parseEmailList, type EmailListProblem } from '#app/domain/accounts/bulk-invite.ts'
 import { INVITATION_TTL_MS } from '#app/domain/accounts/lifetimes.ts'
 import type { Role } from '#app/domain/accounts/roles.ts'
 import { checkPassword } from '#app/services/accounts.server.ts'
@@ -52,6 +54,55 @@ export async function createInvitation(
 		return row
 	})
 	return ok({ token, expiresAt, invitationId: id })
+}
+
+// Bulk invite: a pasted list, one role, one link per person. All or nothing: if any line is
+// wrong (not an address, repeated, already a member), every problem is reported by line and
+// no invitation is created.
+export async function createInvitations(
+	actor: Actor,
+	input: { list: string; role: Role },
+): Promise<
+	| ServiceResult<Array<{ email: string; token: string; expiresAt: Date }>>
+	| { ok: false; kind: 'invalid'; message: string; problems: EmailListProblem[] }
+> {
+	const { emails, lineOf, problems } = parseEmailList(input.list)
+	const members = new Set(await activeMemberEmails(getDb(), actor.organisationId, emails))
+	for (const e of emails) {
+		if (members.has(e)) problems.push({ line: lineOf.get(e) ?? 0, text: e, message: 'is already a member' })
+	}
+	problems.sort((a, b) => a.line - b.line)
+	if (problems.length > 0) {
+		return { ok: false, kind: 'invalid', message: 'Nothing was created: fix the lines below and try again.', problems }
+	}
+	const expiresAt = new Date(Date.now() + INVITATION_TTL_MS)
+	const created = await getDb().transaction(async (tx) => {
+		const out: Array<{ email: string; token: string; expiresAt: Date }> = []
+		for (const email of emails) {
+			const token = randomToken()
+			const row = await insertInvitation(tx, {
+				organisationId: actor.organisationId,
+				email,
+				role: input.role,
+				invitedBy: actor.userId,
+				tokenHash: hashToken(token),
+				expiresAt,
+			})
+			await recordAudit(
+				{
+					type: 'invitation_created',
+					organisationId: actor.organisationId,
+					userId: actor.userId,
+					ip: actor.ip,
+					detail: { invitationId: row.id, email, role: input.role, bulk: true },
+				},
+				tx,
+			)
+			out.push({ email, token, expiresAt })
+		}
+		return out
+	})
+	return ok(created)
 }
 
 const NOT_OPEN = 'That invitation is no longer open: it was used, withdrawn or has expired.'

@@ -30,4 +30,11 @@ describe('parseEnv', () => {
 		expect(parseEnv({ SESSION_SECRET: 's'.repeat(32) }).SESSION_SECRET).toBe('s'.repeat(32))
 		expect(() => parseEnv({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET: must be at least 32 characters/)
 	})
+
+	it('validates PUBLIC_URL (the xAPI IRI base) and drops a trailing slash', () => {
+		expect(parseEnv({}).PUBLIC_URL).toBe('http://localhost:3000')
+		expect(parseEnv({ PUBLIC_URL: 'https://attune.example.org/' }).PUBLIC_URL).toBe('https://attune.example.org')
+		expect(() => parseEnv({ PUBLIC_URL: 'attune.example.org' })).toThrow(/PUBLIC_URL/)
+		expect(() => parseEnv({ PUBLIC_URL: 'ftp://attune.example.org' })).toThrow(/PUBLIC_URL: must be an http/)
+	})
 })

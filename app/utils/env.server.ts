@@ -27,6 +27,11 @@ const envSchema = z.object({
 	// Signs state the server hands to the browser (the admin preview). Set it when several instances
 	// serve one site; unset, each process makes its own and a preview does not survive a restart.
 	SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+	// Where people reach this installation; xAPI activity IRIs and the actor's homePage sit under it.
+	PUBLIC_URL: z
+		.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, like https://attune.example.org' })
+		.transform((v) => v.replace(/\/+$/, ''))
+		.default('http://localhost:3000'),
 })
 
 export type Env = z.infer<typeof envSchema>

@@ -14,6 +14,8 @@ export const auditKinds = {
 		'member_reactivated',
 	],
 	teams: ['team_created', 'team_person_added', 'team_person_removed'],
+	accounts: ['password_reset_issued', 'password_reset_used', 'password_changed', 'data_deleted'],
+	exports: ['data_exported', 'team_progress_exported', 'xapi_exported'],
 } as const
 
 export type AuditKind = keyof typeof auditKinds
@@ -25,6 +27,8 @@ export const auditKindLabels: Record<AuditKind, string> = {
 	denials: 'Denied access',
 	membership: 'Membership changes',
 	teams: 'Team changes',
+	accounts: 'Passwords and deletions',
+	exports: 'Exports',
 }
 
 const eventLabels: Record<string, string> = {
@@ -47,6 +51,13 @@ const eventLabels: Record<string, string> = {
 	team_created: 'Created a team',
 	team_person_added: 'Added someone to a team',
 	team_person_removed: 'Removed someone from a team',
+	password_reset_issued: 'Issued a password-reset link',
+	password_reset_used: 'Set a new password through a reset link',
+	password_changed: 'Changed their password',
+	data_exported: 'Exported their own data',
+	data_deleted: 'Deleted personal data',
+	team_progress_exported: 'Exported team progress (CSV)',
+	xapi_exported: 'Exported xAPI statements',
 }
 
 export function auditEventLabel(type: string): string {

@@ -50,6 +50,8 @@ export const changeRoleSchema = z.object({
 
 export const removeMemberSchema = z.object({ intent: z.literal('deactivate') })
 
+export const resetLinkSchema = z.object({ intent: z.literal('reset-link') })
+
 export const acceptInvitationSchema = z.object({
 	name: personName,
 	password: newPassword,
@@ -86,4 +88,25 @@ export const teamPersonSchema = z.object({
 	teamId: z.uuid({ error: 'Choose a team' }),
 	userId: z.uuid({ error: 'Choose a person' }),
 	position: z.enum(['member', 'coach'], { error: 'Choose member or coach' }),
+})
+
+// Account recovery and leaving with your data (coaching issue).
+export const setPasswordSchema = z.object({ password: newPassword })
+
+export const changePasswordSchema = z.object({
+	intent: z.literal('change-password'),
+	currentPassword: z
+		.string({ error: 'Enter your current password' })
+		.min(1, 'Enter your current password')
+		.max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`),
+	newPassword,
+})
+
+export const deleteDataSchema = z.object({
+	intent: z.literal('delete-data'),
+	scope: z.enum(['organisation', 'account'], { error: 'Choose what to delete' }),
+	password: z
+		.string({ error: 'Enter your password to confirm' })
+		.min(1, 'Enter your password to confirm')
+		.max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`),
 })

@@ -1,4 +1,6 @@
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000
+// A reset link hands over an account, so it lives for a day, not a week.
+export const PASSWORD_RESET_TTL_MS = 24 * 60 * 60 * 1000
 
 export type SessionTimes = { lastSeenAt: Date; expiresAt: Date }
 
@@ -40,4 +42,12 @@ export function slugify(name: string): string {
 		.replace(/^-+|-+$/g, '')
 		.slice(0, 48)
 	return base || 'organisation'
+}
+
+export type PasswordResetState = 'usable' | 'expired' | 'used'
+
+export function passwordResetState(reset: { expiresAt: Date; usedAt: Date | null }, now: Date): PasswordResetState {
+	if (reset.usedAt) return 'used'
+	if (now.getTime() >= reset.expiresAt.getTime()) return 'expired'
+	return 'usable'
 }
