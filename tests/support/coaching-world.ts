@@ -10,6 +10,7 @@ import { deactivateMember } from '#app/services/members.server.ts'
 import { changeTeamPerson, createTeam } from '#app/services/teams.server.ts'
 import { addNote } from '#app/services/coaching-notes.server.ts'
 import { createAssignment } from '#app/services/assignments.server.ts'
+import { issuePasswordReset } from '#app/services/passwords.server.ts'
 import { setAttemptSharing } from '#app/services/sharing.server.ts'
 import type { Viewer } from '#app/auth/session.server.ts'
 import { addMember, createOrganisation, sessionCookieFor } from '#tests/support/factories.ts'
@@ -164,6 +165,10 @@ export async function coachingWorld() {
 		{ kind: 'scenario', scenarioSlug: getScenarioLibrary().scenarios[2]!.id, target: { userId: self.id }, dueOn: null },
 	)
 	if (!assignment.ok) throw new Error(assignment.message)
+	// A reset link ends its member's sessions, so it is for a member who is not one of the viewers.
+	const resettee = await addMember(a.organisationId, a.admin.id, 'learner', 'Rey Reset')
+	const reset = await issuePasswordReset(actor, resettee.id)
+	if (!reset.ok) throw new Error(reset.message)
 	const invitation = await createInvitation(actor, { email: uniqueEmail('pending'), role: 'learner' })
 	if (!invitation.ok) throw new Error(invitation.message)
 	const removed = await deactivateMember(actor, gone.id)
@@ -187,6 +192,7 @@ export async function coachingWorld() {
 			note: note.value.id,
 			team: teamA.value.id,
 			assignment: assignment.value.id,
+			reset: reset.value.token,
 		},
 	}
 }
