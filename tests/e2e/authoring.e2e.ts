@@ -4,7 +4,7 @@ import { signInAs } from './support.ts'
 // Issue 11: a tenant admin sees a shipped scenario's map, coverage and outline, and previews it to
 // an ending, with JavaScript on and off, without anything being recorded.
 const ADMIN = 'admin@northwind.test'
-const SCENARIO = 'cautious-discovery' // the shipped scenario with the most nodes and arrows, and warnings
+const SCENARIO = 'cautious-discovery' // the shipped scenario with the most nodes and arrows
 
 test('the map, coverage and outline of a shipped scenario render', async ({ page }) => {
 	await signInAs(page, ADMIN, '/admin/scenarios')
@@ -18,16 +18,15 @@ test('the map, coverage and outline of a shipped scenario render', async ({ page
 
 	const map = page.getByRole('region', { name: 'Scenario map, scrollable' })
 	await expect(map.locator('svg[role="img"]')).toBeVisible()
-	// One box per node, endings coloured by outcome, and the warnings pinned on nodes.
+	// One box per node, endings coloured by outcome. The shipped library has no warnings today, so
+	// nothing is pinned (pinning is covered by map.test.ts and scenario-authoring.test.ts).
 	const nodes = map.locator('[data-node]')
 	const outline = page.locator('.scenario-outline > li')
 	await expect(nodes).not.toHaveCount(0)
 	expect(await nodes.count()).toBe(await outline.count())
 	await expect(map.locator('.scenario-map__node--ending')).not.toHaveCount(0)
 	await expect(map.locator('.scenario-map__node--branch')).not.toHaveCount(0)
-	const pinnedOnMap = await map.locator('[data-node] circle').count()
-	expect(pinnedOnMap).toBeGreaterThan(0)
-	await expect(page.locator('.map-problems li')).not.toHaveCount(0)
+	await expect(map.locator('[data-node] circle')).toHaveCount(0)
 
 	// Text no smaller than 12 px, and no two labels or boxes overlapping, as drawn in the browser.
 	const { smallest, overlaps } = await map.evaluate((root) => {

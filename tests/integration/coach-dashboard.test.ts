@@ -73,8 +73,8 @@ describe('coach dashboard', () => {
 		const shared = await teamDashboard(asCoach, teamId)
 		expect(shared.ok && shared.value.sharingStyle).toBe(0) // Ana shares, but has no assessment result yet
 
-		// Skill levels come from the 'shared' rollup (coach-share maintains it; written here as it would be) and
-		// show only for a learner who shares them.
+		// Skill levels come from the 'shared' rollup (the assigned attempt above already wrote one; set to a
+		// known value here) and show only for a learner who shares them.
 		await getDb()
 			.insert(skillLevels)
 			.values(
@@ -87,15 +87,20 @@ describe('coach dashboard', () => {
 					attempts: 1,
 				})),
 			)
+			.onConflictDoUpdate({
+				target: [skillLevels.organisationId, skillLevels.userId, skillLevels.scope, skillLevels.skill],
+				set: { level: 61.6, attempts: 1 },
+			})
 		await getDb()
 			.update(memberships)
 			.set({ shareSkills: true })
 			.where(and(eq(memberships.organisationId, o), eq(memberships.userId, ana.id)))
 		const levels = await teamDashboard(asCoach, teamId)
 		if (!levels.ok) throw new Error(levels.message)
-		expect(levels.value.learners.find((l) => l.name === 'Ana')!.skills).toEqual([
-			{ skill: 'empathy', label: 'Empathy', level: 62, attempts: 1, trend: null },
-		])
+		// Ana's assigned attempt also wrote her other shared levels; empathy is the one set above.
+		expect(levels.value.learners.find((l) => l.name === 'Ana')!.skills).toEqual(
+			expect.arrayContaining([{ skill: 'empathy', label: 'Empathy', level: 62, attempts: 1, trend: null }]),
+		)
 		expect(levels.value.learners.find((l) => l.name === 'Ben')!.skills).toEqual([])
 
 		// Another team's coach gets 403; another organisation's team is not found; the route says so too.
