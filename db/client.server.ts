@@ -19,12 +19,14 @@ export type DatabaseHandle = {
 	listen?: (channel: string, onNotify: () => void, onListen?: () => void) => Promise<{ unlisten: () => Promise<void> }>
 }
 
-export type OpenOptions =
+// logQuery: every statement with its parameters (the coach dashboard benchmark explains the heavy ones).
+export type OpenOptions = (
 	| { kind: 'postgres'; url: string; max?: number }
 	// dataDir "memory://" keeps everything in memory (tests). A new folder starts from `template`
 	// (a gzipped PGlite dump, db/pglite-template.ts) when there is one; false means never.
 	// loadDataDir: a tarball from dumpDataDir to create the folder from (`npm run db:restore`).
 	| { kind: 'pglite'; dataDir: string; template?: string | false; loadDataDir?: Blob }
+) & { logQuery?: (query: string, params: unknown[]) => void }
 
 export class DatabaseLockedError extends Error {}
 
@@ -116,7 +118,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 		const { default: postgres } = await import('postgres')
 		const { drizzle } = await import('drizzle-orm/postgres-js')
 		const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {} })
-		const db = drizzle({ client, schema })
+		const db = drizzle({ client, schema, logger: options.logQuery ? { logQuery: options.logQuery } : undefined })
 		return {
 			db,
 			kind: 'postgres',
@@ -145,7 +147,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 			: inMemory
 				? await PGlite.create(options.dataDir)
 				: await createOrOpenFolder(path.join(options.dataDir, 'pg'), options.template)
-		const db = drizzle({ client, schema })
+		const db = drizzle({ client, schema, logger: options.logQuery ? { logQuery: options.logQuery } : undefined })
 		return {
 			db,
 			kind: 'pglite',
