@@ -67,6 +67,16 @@ export default function TeamDashboard() {
 						Scores are for coaching conversations, not for evaluating people. You see only what each learner shares, and
 						the work you assigned.
 					</p>
+					<p className="small">
+						Export, under the same sharing rules:{' '}
+						<a href={`/teams/${data.team.id}/progress.csv`} download>
+							team progress (CSV)
+						</a>{' '}
+						·{' '}
+						<a href={`/exports/xapi?scope=team&team=${data.team.id}`} download>
+							xAPI statements (JSON)
+						</a>
+					</p>
 				</div>
 			</div>
 			<section className="card" aria-labelledby="attention-heading">

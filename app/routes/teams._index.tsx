@@ -193,14 +193,25 @@ function PeopleList({
 				<li key={p.id}>
 					<Link to={`/members/${p.id}`}>{p.name}</Link>
 					{canEdit ? (
-						<Form method="post">
-							<input type="hidden" name="teamId" value={team} />
-							<input type="hidden" name="userId" value={p.id} />
-							<input type="hidden" name="position" value={position} />
-							<button className="button button--link small" name="intent" value="remove-person">
-								Remove<span className="visually-hidden"> {p.name}</span>
-							</button>
-						</Form>
+						<details className="confirm">
+							<summary className="button button--link small">
+								Remove…<span className="visually-hidden"> {p.name}</span>
+							</summary>
+							<Form method="post">
+								<p className="small">
+									{position === 'coach'
+										? `${p.name} stops coaching this team: they no longer see its dashboard, nor what its learners share.`
+										: `${p.name} leaves this team: its coaches no longer see what they share, and team assignments stop reaching them.`}{' '}
+									Their own practice and history stay.
+								</p>
+								<input type="hidden" name="teamId" value={team} />
+								<input type="hidden" name="userId" value={p.id} />
+								<input type="hidden" name="position" value={position} />
+								<button className="button button--danger small" name="intent" value="remove-person">
+									Remove {p.name}
+								</button>
+							</Form>
+						</details>
 					) : null}
 				</li>
 			))}
