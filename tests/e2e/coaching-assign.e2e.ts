@@ -20,7 +20,7 @@ async function shoot(page: Page, name: string) {
 
 async function playToEnd(page: Page) {
 	for (let i = 0; i < 30; i++) {
-		const form = page.locator('form[aria-label="Your reply"]')
+		const form = page.locator('form.choices') // a reply, or a reading at a cue moment
 		if ((await form.count()) === 0) break
 		await form.locator('button[name="choice"]').first().click()
 		await page.waitForLoadState('load')
