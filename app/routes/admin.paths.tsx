@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { json } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
+import { hasForbiddenCharacters, text } from '#app/domain/text.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { SubmitButton } from '#app/components/submit-button.tsx'
 import { listPaths, type PathItem } from '#app/data/assignments.server.ts'
@@ -62,8 +63,13 @@ const headSchema = z.discriminatedUnion('intent', [
 	z.object({
 		intent: z.literal('save'),
 		pathId: z.union([z.uuid(), z.literal('')]).optional(),
-		name: z.string().trim().min(1, 'Give the path a name.').max(80, 'Keep the name under 80 characters.'),
-		description: z.string().trim().max(400, 'Keep the description under 400 characters.').default(''),
+		name: text({ required: 'Give the path a name.', max: 80 }),
+		description: z
+			.string()
+			.trim()
+			.max(400, 'Keep the description under 400 characters.')
+			.refine((v) => !hasForbiddenCharacters(v, true), 'Remove the invisible control characters from this text')
+			.default(''),
 	}),
 	z.object({ intent: z.literal('delete'), pathId: z.uuid() }),
 ])

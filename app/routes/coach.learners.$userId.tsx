@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
+import { text } from '#app/domain/text.ts'
 import { requireCoachAccess } from '#app/auth/coach-access.server.ts'
 import { CoachLearnerViewSections } from '#app/components/coaching/coach-learner-view.tsx'
 import { ErrorList, FormErrors, SubmitButton } from '#app/components/forms.tsx'
@@ -37,11 +38,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 const noteSchema = z.object({
 	intent: z.literal('add-note'),
-	body: z
-		.string({ error: 'Write something first.' })
-		.trim()
-		.min(1, 'Write something first.')
-		.max(NOTE_MAX, `Keep a note under ${NOTE_MAX} characters.`),
+	body: text({ required: 'Write something first.', max: NOTE_MAX, multiline: true }),
 })
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

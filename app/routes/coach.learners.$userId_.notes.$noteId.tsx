@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
+import { text } from '#app/domain/text.ts'
 import { requireCoachAccess } from '#app/auth/coach-access.server.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { ErrorList, FormErrors, SubmitButton } from '#app/components/forms.tsx'
@@ -37,11 +38,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 const schema = z.discriminatedUnion('intent', [
 	z.object({
 		intent: z.literal('edit-note'),
-		body: z
-			.string({ error: 'Write something first, or delete the note.' })
-			.trim()
-			.min(1, 'Write something first, or delete the note.')
-			.max(NOTE_MAX, `Keep a note under ${NOTE_MAX} characters.`),
+		body: text({ required: 'Write something first, or delete the note.', max: NOTE_MAX, multiline: true }),
 	}),
 	z.object({ intent: z.literal('delete-note') }),
 ])
