@@ -47,6 +47,9 @@ test('the map, coverage and outline of a shipped scenario render', async ({ page
 	})
 	expect(smallest).toBeGreaterThanOrEqual(12)
 	expect(overlaps).toBe(0)
+	if (process.env.ATTUNE_SCREENSHOTS_DIR) {
+		await map.screenshot({ path: `${process.env.ATTUNE_SCREENSHOTS_DIR}/map-${SCENARIO}-1280.png` })
+	}
 
 	// The outline links each route to its target node.
 	await outline.first().locator('ul a').first().click()
@@ -76,10 +79,12 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(page.getByRole('note')).toContainText('records nothing')
 			const replies = page.locator('form[aria-label="Your reply"] button[name="choice"]')
 			for (let i = 0; i < 40 && (await replies.count()) > 0; i++) {
-				const before = await page.locator('.transcript__entry--learner').count()
+				// A reply, or a reading at a cue moment: each adds one answer to the transcript.
+				const answers = page.locator('.transcript__entry--learner, .transcript__entry--cue')
+				const before = await answers.count()
 				// Vary the route a little: the last reply offered, then the first.
 				await (i % 2 ? replies.first() : replies.last()).click()
-				await expect(page.locator('.transcript__entry--learner')).toHaveCount(before + 1)
+				await expect(answers).toHaveCount(before + 1)
 			}
 			await expect(page.locator('.ending .outcome')).toHaveText(/Resolved|Partly resolved|Escalated|Customer lost/)
 			await expect(page.getByRole('link', { name: 'Preview again' })).toBeVisible()
