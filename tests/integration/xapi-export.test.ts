@@ -141,14 +141,20 @@ describe('team progress CSV', () => {
 			.set({ name: '=HYPERLINK("http://evil.example","Lou")' })
 			.where(eq(users.id, t.learner.id))
 		// A coach-visible level (coach-share's service maintains these; here one row stands for it).
-		await getDb().insert(skillLevels).values({
-			organisationId: t.organisationId,
-			userId: t.learner.id,
-			scope: 'shared',
-			skill: 'clarity',
-			level: 0.42,
-			attempts: 1,
-		})
+		await getDb()
+			.insert(skillLevels)
+			.values({
+				organisationId: t.organisationId,
+				userId: t.learner.id,
+				scope: 'shared',
+				skill: 'clarity',
+				level: 0.42,
+				attempts: 1,
+			})
+			.onConflictDoUpdate({
+				target: [skillLevels.organisationId, skillLevels.userId, skillLevels.scope, skillLevels.skill],
+				set: { level: 0.42, attempts: 1 },
+			})
 		const closed = await csvAs(t.coachCookie, t.teamId)
 		expect(closed.status).toBe(200)
 		expect(closed.type).toBe('text/csv; charset=utf-8')
@@ -157,7 +163,8 @@ describe('team progress CSV', () => {
 		const cells = row!.split(',')
 		expect(row).toContain(`"'=HYPERLINK(""http://evil.example"",""Lou"")"`)
 		expect(row).not.toMatch(/director|analyst|harmonizer|energizer|balanced/)
-		expect(row).not.toContain('42')
+		// The level (42) is not there while skills are private; the date column may hold any digits.
+		expect(cells).not.toContain('42')
 		// One shared completed role-play; the private one is not counted.
 		expect(cells).toContain('1')
 		await getDb()
