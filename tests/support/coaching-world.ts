@@ -1,5 +1,3 @@
-import { action as assessmentHomeAction } from '#app/routes/assessment._index.tsx'
-import { action as takeAction, loader as takeLoader } from '#app/routes/assessment.take.tsx'
 import { action as introAction } from '#app/routes/practice.$scenarioId.tsx'
 import { action as playAction } from '#app/routes/play.$attemptId.tsx'
 import { getScenarioLibrary } from '#app/data/scenario-library.server.ts'
@@ -14,7 +12,8 @@ import { issuePasswordReset } from '#app/services/passwords.server.ts'
 import { setAttemptSharing } from '#app/services/sharing.server.ts'
 import type { Viewer } from '#app/auth/session.server.ts'
 import { addMember, createOrganisation, sessionCookieFor } from '#tests/support/factories.ts'
-import { formRequest, getRequest, settle, testContext, uniqueEmail } from '#tests/support/requests.ts'
+import { takeAssessment } from '#tests/support/learner-activity.ts'
+import { formRequest, settle, testContext, uniqueEmail } from '#tests/support/requests.ts'
 
 // A coaching world built through the real modules: two organisations, teams, coaches, a learner
 // with private, shared and unfinished attempts, an assessment result and a coaching note.
@@ -56,40 +55,6 @@ export async function finishAttempt(cookie: string, pathIndex = 0, scenarioIndex
 		steps.map((s) => s.choice),
 	)
 	return attemptId
-}
-
-type TakeData =
-	| { kind: 'likert'; page: number; items: Array<{ id: string }> }
-	| { kind: 'cues'; page: number; vignettes: Array<{ id: string }> }
-
-/** Takes the self-assessment through its pages; returns the result id. */
-export async function finishAssessment(cookie: string): Promise<string> {
-	await settle(
-		assessmentHomeAction({
-			request: formRequest('/assessment', { intent: 'start' }, { cookie }),
-			params: {},
-			context: testContext(),
-		}),
-	)
-	for (let n = 0; n < 30; n++) {
-		const page = (await (
-			await settle(takeLoader({ request: getRequest('/assessment/take', cookie), params: {}, context: testContext() }))
-		).json()) as TakeData
-		const ids = page.kind === 'likert' ? page.items.map((i) => i.id) : page.vignettes.map((v) => v.id)
-		const answers = Object.fromEntries(
-			ids.map((id, i) => [id, page.kind === 'likert' ? String((i % 5) + 1) : 'director']),
-		)
-		const res = await settle(
-			takeAction({
-				request: formRequest('/assessment/take', { page: String(page.page), ...answers }, { cookie }),
-				params: {},
-				context: testContext(),
-			}),
-		)
-		const location = res.headers.get('Location') ?? ''
-		if (location.startsWith('/assessment/results/')) return location.split('/').pop()!
-	}
-	throw new Error('the assessment never finished')
 }
 
 export function viewerFor(
@@ -145,7 +110,7 @@ export async function coachingWorld() {
 	}
 	const selfViewer = viewerFor(self, a.organisationId, 'learner', 'Sam Self')
 	// The assessment first, so the debriefs carry sentences drawn from it (the coach copy leaves them out).
-	const result = await finishAssessment(cookies.self)
+	const result = await takeAssessment(cookies.self)
 	const privateAttempt = await finishAttempt(cookies.self, 0)
 	const sharedAttempt = await finishAttempt(cookies.self, 1)
 	const toggleAttempt = await finishAttempt(cookies.self, 2)
