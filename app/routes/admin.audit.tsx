@@ -104,28 +104,30 @@ export default function AuditLogPage() {
 				{events.length === 0 ? (
 					<p className="muted">Nothing recorded for this choice.</p>
 				) : (
-					<table className="table" data-testid="audit-events">
-						<thead>
-							<tr>
-								<th>When</th>
-								<th>Who</th>
-								<th>What</th>
-								<th>Details</th>
-								<th>Address</th>
-							</tr>
-						</thead>
-						<tbody>
-							{events.map((e) => (
-								<tr key={e.id} data-type={e.type}>
-									<td data-label="When">{formatDateTime(e.at)}</td>
-									<td data-label="Who">{e.who}</td>
-									<td data-label="What">{e.what}</td>
-									<td data-label="Details">{e.detail}</td>
-									<td data-label="Address">{e.ip ?? ''}</td>
+					<div className="table-scroll">
+						<table className="table" data-testid="audit-events">
+							<thead>
+								<tr>
+									<th>When</th>
+									<th>Who</th>
+									<th>What</th>
+									<th>Details</th>
+									<th>Address</th>
 								</tr>
-							))}
-						</tbody>
-					</table>
+							</thead>
+							<tbody>
+								{events.map((e) => (
+									<tr key={e.id} data-type={e.type}>
+										<td data-label="When">{formatDateTime(e.at)}</td>
+										<td data-label="Who">{e.who}</td>
+										<td data-label="What">{e.what}</td>
+										<td data-label="Details">{e.detail}</td>
+										<td data-label="Address">{e.ip ?? ''}</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</div>
 				)}
 				{events.length === limit ? (
 					<p className="small muted">Showing the newest {limit}. Choose a person or a kind to see further back.</p>
