@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { reuseStatementPlans } from '#db/pglite-statements.ts'
 import * as schema from '#db/schema.ts'
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>
@@ -147,6 +148,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 			: inMemory
 				? await PGlite.create(options.dataDir)
 				: await createOrOpenFolder(path.join(options.dataDir, 'pg'), options.template)
+		reuseStatementPlans(client)
 		const db = drizzle({ client, schema, logger: options.logQuery ? { logQuery: options.logQuery } : undefined })
 		return {
 			db,
