@@ -2,6 +2,7 @@
 # A throw-away PostgreSQL server on 127.0.0.1 for the integration tests.
 #   scripts/test-postgres.sh start   prints the DATABASE_URL to use
 #   scripts/test-postgres.sh stop
+# ATTUNE_TEST_PG_OPTS adds server settings (later ones win: the load benchmark turns fsync back on).
 set -euo pipefail
 PORT=${ATTUNE_TEST_PG_PORT:-54329}
 STATE=${TMPDIR:-/tmp}/attune-test-pg-$PORT
@@ -20,7 +21,7 @@ case "${1:-}" in
     chmod 700 "$STATE/data"
     as_pg "$PGBIN/initdb" -D "$STATE/data" -U postgres --auth=trust -E UTF8 --no-locale >"$STATE/initdb.log" 2>&1
     as_pg "$PGBIN/pg_ctl" -D "$STATE/data" -l "$STATE/data/server.log" -w -t 30 \
-      -o "-c listen_addresses=127.0.0.1 -p $PORT -k $STATE -c fsync=off -c max_connections=200" start >/dev/null
+      -o "-c listen_addresses=127.0.0.1 -p $PORT -k $STATE -c fsync=off -c max_connections=200 ${ATTUNE_TEST_PG_OPTS:-}" start >/dev/null
     "$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -q -c "CREATE DATABASE attune_test" >/dev/null
     echo "postgres://postgres@127.0.0.1:$PORT/attune_test"
     ;;

@@ -5,7 +5,8 @@
 // data (every acknowledged decision stored once, in order; every snapshot replays).
 //   npm run bench:load
 // Settings (env): LOAD_RUNGS=50,100,200,400,800  LOAD_RUNG_SECONDS=60  LOAD_THINK_MS=3000,7000
-//   LOAD_DATABASES=pglite,postgres  LOAD_PG_URL=postgres://… (else a throw-away cluster on :54345)
+//   LOAD_DATABASES=pglite,postgres  LOAD_PG_URL=postgres://… (else a throw-away cluster on
+//   LOAD_PG_PORT, default 54345)
 //   LOAD_PORT=3152  LOAD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (profile the server)
 // Needs a build (`npm run build`). Prints numbers; never fails on a time.
 import { execFileSync } from 'node:child_process'
@@ -15,6 +16,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { runLoad } from './driver.ts'
 import { checkTarget, seedTarget, type LoadTarget } from './prepare.ts'
+import { createMeter, formatUsage, postmasterPidOf, type Usage } from './meter.ts'
 import { startApp } from './server-process.ts'
 import { reportFigures } from '../bench/report.ts'
 
@@ -27,6 +29,7 @@ export type Rung = {
 	p99: number
 	steps: number
 	errors: number
+	usage?: Usage
 }
 
 export type LoadBenchmark = {
@@ -54,17 +57,29 @@ export function kneeOf(rungs: Rung[]): number {
 
 const root = path.resolve(import.meta.dirname, '../..')
 
-function throwAwayPostgres(): { url: string; stop: () => void } {
+// Durable like a real server (the test cluster runs with fsync off), with pg_stat_statements
+// loaded so that each rung can say how much of its time the statements took.
+function throwAwayPostgres(pgPort = process.env.LOAD_PG_PORT ?? '54345'): {
+	url: string
+	stop: () => void
+	postmasterPid?: number
+} {
 	const script = path.join(root, 'scripts/test-postgres.sh')
-	const env = { ...process.env, ATTUNE_TEST_PG_PORT: '54345' }
+	const env = {
+		...process.env,
+		ATTUNE_TEST_PG_PORT: pgPort,
+		ATTUNE_TEST_PG_OPTS: '-c fsync=on -c shared_preload_libraries=pg_stat_statements',
+	}
 	const url = execFileSync('bash', [script, 'start'], { env, encoding: 'utf8' }).trim()
-	return { url, stop: () => execFileSync('bash', [script, 'stop'], { env }) }
+	const postmasterPid = postmasterPidOf(path.join(process.env.TMPDIR ?? '/tmp', `attune-test-pg-${pgPort}`, 'data'))
+	return { url, stop: () => execFileSync('bash', [script, 'stop'], { env }), postmasterPid }
 }
 
 async function benchOne(
 	database: 'pglite' | 'postgres',
 	target: LoadTarget,
 	options: Required<Omit<LoadBenchmarkOptions, 'postgresUrl' | 'databases'>>,
+	postmasterPid?: number,
 ): Promise<LoadBenchmark> {
 	const log = options.log
 	const most = Math.max(...options.rungs)
@@ -75,11 +90,17 @@ async function benchOne(
 		nodeArgs: options.nodeArgs,
 		...('dataDir' in target ? { dataDir: target.dataDir } : { databaseUrl: target.databaseUrl }),
 	})
+	const meter = await createMeter({
+		appPid: app.child.pid!,
+		postmasterPid,
+		databaseUrl: 'databaseUrl' in target ? target.databaseUrl : undefined,
+	})
 	const rungs: Rung[] = []
 	const acknowledged = []
 	try {
 		for (const learners of options.rungs) {
 			const result = await runLoad({
+				onPractiseStart: () => meter.start(),
 				baseUrls: [app.url],
 				learners: seeded.learners.slice(0, learners),
 				durationMs: options.rungSeconds * 1000,
@@ -93,17 +114,25 @@ async function benchOne(
 				p99: result.steps.p99,
 				steps: result.steps.count,
 				errors: result.errors.length,
+				usage: await meter.stop(result.durationMs / 1000),
 			}
 			rungs.push(rung)
 			log(
 				`${database}: N=${learners}  ${rung.stepsPerSecond} steps/s  p50 ${rung.p50} ms  p99 ${rung.p99} ms` +
 					`  (${rung.steps} steps, ${rung.errors} errors, sign-in p50 ${result.signIns.p50} ms)`,
 			)
+			log(`    ${formatUsage(rung.usage)} (of one core; the machine has ${os.cpus().length})`)
 			for (const e of result.errors.slice(0, 3)) log(`    ${e}`)
 			// Past saturation every further rung only queues: stop climbing.
 			if (rung.p99 > 10 * KNEE_P99_MS) break
 		}
+		const top = await meter.topStatements(6)
+		if (top.length)
+			log(
+				`${database}: the statements that took the most time (pg_stat_statements, all rungs):\n    ${top.join('\n    ')}`,
+			)
 	} finally {
+		await meter.close()
 		await app.stop('SIGTERM')
 	}
 	const report = await checkTarget(target, { organisationIds: seeded.organisationIds, acknowledged })
@@ -135,7 +164,14 @@ export async function runLoadBenchmark(input: LoadBenchmarkOptions = {}): Promis
 		} else {
 			const pg = input.postgresUrl ? { url: input.postgresUrl, stop: () => {} } : throwAwayPostgres()
 			try {
-				results.push(await benchOne(database, { databaseUrl: pg.url }, options))
+				results.push(
+					await benchOne(
+						database,
+						{ databaseUrl: pg.url },
+						options,
+						'postmasterPid' in pg ? pg.postmasterPid : undefined,
+					),
+				)
 			} finally {
 				pg.stop()
 			}

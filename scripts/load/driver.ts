@@ -26,6 +26,8 @@ export type LoadOptions = {
 	secondTabRate?: number
 	// Stop every learner at once (SIGTERM tests): pending requests still finish or fail.
 	signal?: AbortSignal
+	// Called once everyone has signed in, just before the timed practice starts.
+	onPractiseStart?: () => Promise<void> | void
 	// Called after each acknowledged decision and each finished attempt.
 	onProgress?: (progress: { acknowledged: number; attemptsFinished: number }) => void
 }
@@ -271,6 +273,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 	const run = new Run(options)
 	const startAt = Date.now()
 	const sessions = await Promise.all(options.learners.map((l, i) => signIn(run, l, i, startAt)))
+	await options.onPractiseStart?.()
 	const practiseStart = performance.now()
 	const deadline = Date.now() + options.durationMs
 	await Promise.all(sessions.map((s) => (s ? practiseUntil(run, s, deadline) : undefined)))
