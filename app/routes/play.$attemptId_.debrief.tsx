@@ -3,7 +3,7 @@ import { json, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireViewer } from '#app/auth/session.server.ts'
-import { MeterChart } from '#app/components/feedback/line-chart.tsx'
+import { MeterChart, MeterTable } from '#app/components/feedback/line-chart.tsx'
 import { meterChart } from '#app/domain/feedback/charts.ts'
 import { outcomeLabels } from '#app/domain/practice/outcomes.ts'
 import { skillLabels } from '#app/domain/practice/skills.ts'
@@ -170,32 +170,7 @@ export default function DebriefPage() {
 						below {debrief.pressure.below} means the customer is under pressure
 					</li>
 				</ul>
-				<details>
-					<summary className="small">The meters as a table</summary>
-					<table className="small data-table">
-						<caption className="visually-hidden">Meter values after each reply</caption>
-						<thead>
-							<tr>
-								<th scope="col">After</th>
-								{debrief.meters.map((m) => (
-									<th scope="col" key={m.id}>
-										{m.label}
-									</th>
-								))}
-							</tr>
-						</thead>
-						<tbody>
-							{debrief.meters[0]?.values.map((_, i) => (
-								<tr key={i}>
-									<th scope="row">{i === 0 ? 'Start' : `Reply ${i}`}</th>
-									{debrief.meters.map((m) => (
-										<td key={m.id}>{m.values[i]}</td>
-									))}
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</details>
+				<MeterTable meters={debrief.meters} />
 			</section>
 
 			<section className="card" aria-labelledby="skills-heading">

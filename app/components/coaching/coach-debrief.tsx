@@ -1,4 +1,4 @@
-import { MeterChart } from '#app/components/feedback/line-chart.tsx'
+import { MeterChart, MeterTable } from '#app/components/feedback/line-chart.tsx'
 import type { DebriefContent } from '#app/domain/feedback/debrief.ts'
 import type { LineChart } from '#app/domain/feedback/charts.ts'
 import { outcomeLabels } from '#app/domain/practice/outcomes.ts'
@@ -60,32 +60,7 @@ export function CoachDebrief({
 			<section className="card" aria-labelledby="meters-heading">
 				<h2 id="meters-heading">How the conversation went</h2>
 				<MeterChart chart={chart} title={`Meters after each of ${debrief.decisions.length} replies`} />
-				<details>
-					<summary className="small">The meters as a table</summary>
-					<table className="small data-table">
-						<caption className="visually-hidden">Meter values after each reply</caption>
-						<thead>
-							<tr>
-								<th scope="col">After</th>
-								{debrief.meters.map((m) => (
-									<th scope="col" key={m.id}>
-										{m.label}
-									</th>
-								))}
-							</tr>
-						</thead>
-						<tbody>
-							{debrief.meters[0]?.values.map((_, i) => (
-								<tr key={i}>
-									<th scope="row">{i === 0 ? 'Start' : `Reply ${i}`}</th>
-									{debrief.meters.map((m) => (
-										<td key={m.id}>{m.values[i]}</td>
-									))}
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</details>
+				<MeterTable meters={debrief.meters} />
 			</section>
 			<section className="card" aria-labelledby="skills-heading">
 				<h2 id="skills-heading">Skills in this conversation</h2>

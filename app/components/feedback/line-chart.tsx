@@ -1,4 +1,5 @@
 import type { LineChart } from '#app/domain/feedback/charts.ts'
+import type { MeterTrace } from '#app/domain/feedback/debrief.ts'
 
 // Plain SVG from geometry computed in the loader (d3 runs on the server only).
 export function MeterChart({ chart, title }: { chart: LineChart; title: string }) {
@@ -48,5 +49,37 @@ export function Sparkline({ d, label }: { d: string; label: string }) {
 		<svg viewBox="0 0 120 28" className="sparkline" role="img" aria-label={label}>
 			<path d={d} fill="none" />
 		</svg>
+	)
+}
+
+// The chart's numbers, for screen readers and for anyone who wants the exact values.
+export function MeterTable({ meters }: { meters: MeterTrace[] }) {
+	return (
+		<details>
+			<summary className="small">The meters as a table</summary>
+			<table className="small data-table">
+				<caption className="visually-hidden">Meter values after each reply</caption>
+				<thead>
+					<tr>
+						<th scope="col">After</th>
+						{meters.map((m) => (
+							<th scope="col" key={m.id}>
+								{m.label}
+							</th>
+						))}
+					</tr>
+				</thead>
+				<tbody>
+					{meters[0]?.values.map((_, i) => (
+						<tr key={i}>
+							<th scope="row">{i === 0 ? 'Start' : `Reply ${i}`}</th>
+							{meters.map((m) => (
+								<td key={m.id}>{m.values[i]}</td>
+							))}
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</details>
 	)
 }
