@@ -35,24 +35,7 @@ export async function setAttemptVisibility(
 
 /** Rebuilds the learner's 'shared' levels from scratch, replaying coach-visible scores in rollup_seq order. */
 export async function recomputeSharedLevels(tx: Transaction, organisationId: string, userId: string): Promise<void> {
-	const rows = await tx
-		.select({ skill: attemptSkillScores.skill, score: attemptSkillScores.score })
-		.from(attemptSkillScores)
-		.innerJoin(
-			attempts,
-			and(
-				eq(attempts.organisationId, attemptSkillScores.organisationId),
-				eq(attempts.id, attemptSkillScores.attemptId),
-			),
-		)
-		.where(
-			and(
-				eq(attemptSkillScores.organisationId, organisationId),
-				eq(attemptSkillScores.userId, userId),
-				coachVisibleKind,
-			),
-		)
-		.orderBy(asc(attemptSkillScores.skill), asc(attemptSkillScores.rollupSeq))
+	const rows = await listSharedSkillScores(organisationId, userId, tx)
 	const bySkill = new Map<string, number[]>()
 	for (const r of rows) bySkill.set(r.skill, [...(bySkill.get(r.skill) ?? []), r.score])
 	await tx
