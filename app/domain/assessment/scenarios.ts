@@ -7,6 +7,7 @@ import {
 	type LikertItem,
 	type LikertValue,
 } from '#app/domain/assessment/item-bank.ts'
+import { adaptiveOrder, axisItemsAsked, type AssessmentForm } from '#app/domain/assessment/adaptive.ts'
 import { cronbachAlpha, itemStatistics } from '#app/domain/assessment/item-stats.ts'
 import { DEFAULT_NORMS, normsFor, type Norms } from '#app/domain/assessment/norms.ts'
 import { createRandom, type Random } from '#app/domain/assessment/random.ts'
@@ -22,6 +23,8 @@ import {
 	drawItemParams,
 	drawPerson as drawSimulatedPerson,
 	gradedResponse,
+	pageTimings,
+	SIMULATION_MODEL,
 	takeAssessment,
 	type ItemParams,
 	type Person as SimulatedPerson,
@@ -127,8 +130,27 @@ function take(
 	return takeAssessment(random, instrument, answerLikert, person.random ? 0.25 : person.cueSkill, person.secondsPerItem)
 }
 
+/**
+ * The same sitting on the adaptive form: the adaptive pages are rebuilt from the sitting's seed and
+ * its answers (the planner only ever looks at the statements it has asked), so the full and the
+ * adaptive form are compared on the same simulated people giving the same answers.
+ */
+export function toAdaptive(
+	random: Random,
+	instrument: Instrument,
+	sitting: Respondent,
+	secondsPerItem: number,
+): Respondent {
+	const { order } = adaptiveOrder(sitting.order.seed, sitting.answers, instrument)
+	const shown = new Set(order.pages.flatMap((p) => (p.kind === 'likert' ? p.itemIds : [])))
+	const answers: LikertAnswers = {}
+	for (const [id, v] of Object.entries(sitting.answers)) if (shown.has(id)) answers[id] = v
+	return { order, answers, cueAnswers: sitting.cueAnswers, pageTimings: pageTimings(random, order, secondsPerItem) }
+}
+
 export type ScenarioResult = {
 	id: string
+	form: AssessmentForm
 	respondents: number
 	randomResponders: number
 	alpha: Record<Axis, number>
@@ -142,6 +164,10 @@ export type ScenarioResult = {
 	peopleSide: number
 	/** Attentive respondents headlined as a single style. */
 	singleStyle: number
+	/** Axis statements asked (all respondents), of `axisItemsTotal`. */
+	axisItems: { mean: number; median: number; total: number }
+	/** Median minutes at the project's timings (5 s a statement, 12 s a vignette). */
+	medianMinutes: number
 	retest: {
 		sameQuadrant: number
 		sameLabel: number
@@ -171,6 +197,7 @@ export function runScenario(options: {
 	seed: number
 	instrument?: Instrument
 	norms?: Norms
+	form?: AssessmentForm
 }): ScenarioResult {
 	const instrument = options.instrument ?? CURRENT_INSTRUMENT
 	const norms = options.norms ?? normsFor(instrument.version) ?? DEFAULT_NORMS
@@ -182,7 +209,15 @@ export function runScenario(options: {
 	const people = Array.from({ length: n }, (_, i) => drawPerson(peopleRandom, model, i < randomCount))
 	const mainRandom = root.fork('main')
 	const retestRandom = root.fork('retest')
-	const score = (r: Respondent) => scoreAssessment({ instrument, norms, ...r })
+	const form = options.form ?? 'full'
+	const adaptiveRandom = root.fork('adaptive-timings')
+	const sit = (random: Random, person: Person) => {
+		const full = take(random, instrument, params, person, model)
+		return form === 'adaptive' ? toAdaptive(adaptiveRandom, instrument, full, person.secondsPerItem) : full
+	}
+	const score = (r: Respondent) => scoreAssessment({ instrument, norms, ...r, form })
+	const asked: number[] = []
+	const minutes: number[] = []
 
 	let quadAll = 0
 	let quadUnflagged = 0
@@ -206,8 +241,15 @@ export function runScenario(options: {
 	const attentiveAnswers: LikertAnswers[] = []
 
 	for (const person of people) {
-		const first = take(mainRandom, instrument, params, person, model)
+		const first = sit(mainRandom, person)
 		const r = score(first)
+		asked.push(axisItemsAsked(first.order, instrument))
+		const statements = first.order.pages.reduce((n, p) => n + (p.kind === 'likert' ? p.itemIds.length : 0), 0)
+		minutes.push(
+			(statements * SIMULATION_MODEL.secondsPerItem.median +
+				instrument.vignettes.length * SIMULATION_MODEL.secondsPerVignette) /
+				60,
+		)
 		const truth = styleAt(person.theta.assertiveness, person.theta.responsiveness)
 		const right = signStyle(r) === truth
 		const isFlagged = r.flags.length > 0
@@ -234,7 +276,7 @@ export function runScenario(options: {
 		if (isFlagged) attentiveFlagged++
 		if (r.dot.x > 0) peopleSide++
 		if (r.placement.kind === 'style') single++
-		const again = score(take(retestRandom, instrument, params, person, model))
+		const again = score(sit(retestRandom, person))
 		if (signStyle(r) !== null && signStyle(r) === signStyle(again)) sameQuadrant++
 		if (placementCode(r.placement) === placementCode(again.placement)) sameLabel++
 		if (headlineCode(classifyDot(r.dot)) === headlineCode(classifyDot(again.dot))) sameBefore++
@@ -262,8 +304,12 @@ export function runScenario(options: {
 		}),
 	) as Record<StressReaction, number>
 
+	const axisTotal = instrument.likertItems.filter((i) => i.kind === 'axis').length
 	return {
 		id: options.id,
+		form,
+		axisItems: { mean: asked.reduce((a, b) => a + b, 0) / n, median: quantile(asked, 0.5), total: axisTotal },
+		medianMinutes: quantile(minutes, 0.5),
 		respondents: n,
 		randomResponders: randomCount,
 		alpha: Object.fromEntries(AXES.map((a) => [a, stats.axes[a].alpha ?? Number.NaN])) as Record<Axis, number>,
