@@ -11,7 +11,12 @@ import {
 import { rekey } from '#app/domain/assessment/keying.ts'
 import { DEFAULT_NORMS, normsFor, type Norms } from '#app/domain/assessment/norms.ts'
 import { personFitModelFor, randomResponseIndex } from '#app/domain/assessment/person-fit.ts'
-import { CUE_PAGE_SIZE, splitIntoPages, type AssessmentOrder, type AssessmentPage } from '#app/domain/assessment/order.ts'
+import {
+	CUE_PAGE_SIZE,
+	splitIntoPages,
+	type AssessmentOrder,
+	type AssessmentPage,
+} from '#app/domain/assessment/order.ts'
 import { createRandom, type Random } from '#app/domain/assessment/random.ts'
 import { AXES, type Axis } from '#app/domain/style.ts'
 
@@ -97,7 +102,9 @@ function axisQueues(random: Random, instrument: Instrument): Record<Axis, Pair[]
 	for (const axis of AXES) {
 		out[axis] = random.shuffle(pairsOf(instrument, axis)).map((p) =>
 			// Which side comes first is drawn per pair, so keying does not run in a pattern.
-			random.next() < 0.5 ? { first: p.forward.id, second: p.reverse.id } : { first: p.reverse.id, second: p.forward.id },
+			random.next() < 0.5
+				? { first: p.forward.id, second: p.reverse.id }
+				: { first: p.reverse.id, second: p.forward.id },
 		)
 	}
 	return out
@@ -170,7 +177,8 @@ export function planAdaptive(
 	const random = createRandom(seed).fork('adaptive-order')
 	const queues = axisQueues(random, instrument)
 	const others = otherQueue(random, instrument)
-	const axisOrder: Axis[] = random.next() < 0.5 ? ['assertiveness', 'responsiveness'] : ['responsiveness', 'assertiveness']
+	const axisOrder: Axis[] =
+		random.next() < 0.5 ? ['assertiveness', 'responsiveness'] : ['responsiveness', 'assertiveness']
 	const byId = new Map(instrument.likertItems.map((i) => [i.id, i]))
 	const total = Object.fromEntries(AXES.map((a) => [a, queues[a].length * 2])) as Record<Axis, number>
 
@@ -278,5 +286,8 @@ export function adaptiveOrder(
 /** Axis statements asked in an order (what a stored adaptive result records). */
 export function axisItemsAsked(order: AssessmentOrder, instrument: Instrument): number {
 	const axisIds = new Set(instrument.likertItems.filter((i) => i.kind === 'axis').map((i) => i.id))
-	return order.pages.reduce((n, p) => n + (p.kind === 'likert' ? p.itemIds.filter((id) => axisIds.has(id)).length : 0), 0)
+	return order.pages.reduce(
+		(n, p) => n + (p.kind === 'likert' ? p.itemIds.filter((id) => axisIds.has(id)).length : 0),
+		0,
+	)
 }
