@@ -9,7 +9,7 @@ import {
 } from '#app/domain/assessment/item-bank.ts'
 import { adaptiveOrder, axisItemsAsked, type AssessmentForm } from '#app/domain/assessment/adaptive.ts'
 import { cronbachAlpha, itemStatistics } from '#app/domain/assessment/item-stats.ts'
-import { DEFAULT_NORMS, normsFor, type Norms } from '#app/domain/assessment/norms.ts'
+import { DEFAULT_NORMS, adaptiveNormsFor, normsFor, type Norms } from '#app/domain/assessment/norms.ts'
 import { createRandom, type Random } from '#app/domain/assessment/random.ts'
 import type { AssessmentResult } from '#app/domain/assessment/result.ts'
 import {
@@ -200,7 +200,11 @@ export function runScenario(options: {
 	form?: AssessmentForm
 }): ScenarioResult {
 	const instrument = options.instrument ?? CURRENT_INSTRUMENT
-	const norms = options.norms ?? normsFor(instrument.version) ?? DEFAULT_NORMS
+	const norms =
+		options.norms ??
+		(options.form === 'adaptive' ? adaptiveNormsFor(instrument.version) : undefined) ??
+		normsFor(instrument.version) ??
+		DEFAULT_NORMS
 	const { model, respondents: n } = options
 	const root = createRandom(options.seed)
 	const params = drawItemParams(root.fork('items'), instrument, model.discrimination, model.crossLoadingSd)
@@ -373,4 +377,84 @@ export function scenarioBars(combined: ScenarioResult, base: ScenarioResult, mar
 		),
 		bar('base-single-style', 'Base: attentive headlined as a single style', base.singleStyle, 'min', 0.6),
 	]
+}
+
+/** Issue 16 item 7's bars on the adaptive form's combined scenario: the same four as the full form,
+ * and fewer axis statements than the full form asks, on average. */
+export function adaptiveBars(combined: ScenarioResult, margin = 0): ScenarioBar[] {
+	const bars = scenarioBars(combined, combined, margin)
+		.filter((b) => b.id.startsWith('combined-'))
+		.map((b) => ({ ...b, id: `adaptive-${b.id}`, label: b.label.replace('Combined:', 'Adaptive, combined:') }))
+	const items = combined.axisItems
+	return [
+		...bars,
+		{
+			id: 'adaptive-axis-items',
+			label: `Adaptive, combined: mean axis statements asked (full form ${items.total})`,
+			value: items.mean,
+			target: items.total,
+			direction: 'max',
+			pass: Number.isFinite(items.mean) && items.mean < items.total,
+		},
+	]
+}
+
+export type FormComparison = {
+	id: string
+	respondents: number
+	axes: Record<Axis, { meanFull: number; meanAdaptive: number; sdFull: number; sdAdaptive: number; r: number }>
+	/** Same sign on both axes in the two forms. */
+	sameQuadrant: number
+}
+
+/**
+ * The full and the adaptive form on the same simulated attentive people giving the same answers:
+ * whether an adaptive z means what a full-form z means (same centre, same unit). The norm decision
+ * in docs/assessment.md §4c rests on these figures.
+ */
+export function compareForms(options: { id: string; model: ScenarioModel; respondents: number; seed: number }): FormComparison {
+	const instrument = CURRENT_INSTRUMENT
+	const norms = normsFor(instrument.version) ?? DEFAULT_NORMS
+	const root = createRandom(options.seed)
+	const params = drawItemParams(root.fork('items'), instrument, options.model.discrimination, options.model.crossLoadingSd)
+	const peopleRandom = root.fork('people')
+	const main = root.fork('main')
+	const timings = root.fork('adaptive-timings')
+	const z: Record<'full' | 'adaptive', Record<Axis, number[]>> = {
+		full: { assertiveness: [], responsiveness: [] },
+		adaptive: { assertiveness: [], responsiveness: [] },
+	}
+	let same = 0
+	for (let i = 0; i < options.respondents; i++) {
+		const person = drawPerson(peopleRandom, { ...options.model, randomShare: 0 }, false)
+		const sitting = take(main, instrument, params, person, options.model)
+		const full = scoreAssessment({ instrument, norms, ...sitting })
+		// Both forms scored in the full form's unit: does an adaptive z mean what a full z means?
+		const short = scoreAssessment({
+			instrument,
+			norms,
+			...toAdaptive(timings, instrument, sitting, person.secondsPerItem),
+			form: 'adaptive',
+		})
+		for (const axis of AXES) {
+			z.full[axis].push(full.axes[axis].z)
+			z.adaptive[axis].push(short.axes[axis].z)
+		}
+		if (signStyle(full) === signStyle(short)) same++
+	}
+	const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length
+	const sd = (v: number[]) => {
+		const m = mean(v)
+		return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / (v.length - 1))
+	}
+	const axes = {} as FormComparison['axes']
+	for (const axis of AXES) {
+		const f = z.full[axis]
+		const a = z.adaptive[axis]
+		const mf = mean(f)
+		const ma = mean(a)
+		const cov = f.reduce((s, v, j) => s + (v - mf) * ((a[j] as number) - ma), 0) / (f.length - 1)
+		axes[axis] = { meanFull: mf, meanAdaptive: ma, sdFull: sd(f), sdAdaptive: sd(a), r: cov / (sd(f) * sd(a)) }
+	}
+	return { id: options.id, respondents: options.respondents, axes, sameQuadrant: same / options.respondents }
 }

@@ -11,7 +11,7 @@ import {
 } from '#app/domain/assessment/item-bank.ts'
 import { ADAPTIVE_RULE, axisStandardError, type AssessmentForm } from '#app/domain/assessment/adaptive.ts'
 import { applicableAnswers, rawAxisScore } from '#app/domain/assessment/keying.ts'
-import { DEFAULT_NORMS, normsFor, type Norms } from '#app/domain/assessment/norms.ts'
+import { DEFAULT_NORMS, adaptiveNormsFor, normsFor, type Norms } from '#app/domain/assessment/norms.ts'
 import { likertPages, type AssessmentOrder } from '#app/domain/assessment/order.ts'
 import { assessQuality } from '#app/domain/assessment/quality.ts'
 import { personFitModelFor } from '#app/domain/assessment/person-fit.ts'
@@ -70,7 +70,12 @@ export function scoreAxes(
 		const asked = all.filter((i) => !used.has(i.id)).length
 		// Centred on the scale midpoint, not the norm mean: see norms.ts. The adaptive form's SE grows
 		// with fewer statements, so the region drawn around the dot stays honest.
-		const se = unasked.size > 0 ? axisStandardError(norm.alpha, asked, all.length) : Math.sqrt(1 - norm.alpha)
+		// axisStandardError is in the full form's unit; the adaptive norms' unit is a little wider.
+		const fullSd = normsFor(instrument.version)?.axes[axis].sd ?? norm.sd
+		const se =
+			unasked.size > 0
+				? axisStandardError(norm.alpha, asked, all.length) * (fullSd / norm.sd)
+				: Math.sqrt(1 - norm.alpha)
 		scores[axis] = { raw, z: (raw - LIKERT_MIDPOINT) / norm.sd, se }
 	}
 	return scores
@@ -146,7 +151,10 @@ export type ScoreInput = {
 /** Scores a complete attempt. Flagged attempts are still scored; the flags travel with the result. */
 export function scoreAssessment(input: ScoreInput): AssessmentResult {
 	// An attempt started on an older version is scored with that version's norms.
-	const norms = input.norms ?? normsFor(input.instrument.version) ?? DEFAULT_NORMS
+	// The adaptive form has its own norms (ADR 0009).
+	const version = input.instrument.version
+	const norms =
+		input.norms ?? (input.form === 'adaptive' ? adaptiveNormsFor(version) : undefined) ?? normsFor(version) ?? DEFAULT_NORMS
 	if (input.order.instrumentVersion !== input.instrument.version) {
 		throw new Error(
 			`The page order was built for ${input.order.instrumentVersion} but scoring uses ${input.instrument.version}`,
