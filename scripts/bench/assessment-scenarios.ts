@@ -21,7 +21,10 @@ export function runScenarioStudy(respondents: number, seed: number): { pass: boo
 	// Every scenario on the full form; the base and combined ones on the adaptive short form too.
 	const runs = [
 		...SCENARIOS.map((s) => ({ ...s, form: 'full' as const })),
-		...SCENARIOS.filter((s) => s.id === 'base' || s.id === 'combined').map((s) => ({ ...s, form: 'adaptive' as const })),
+		...SCENARIOS.filter((s) => s.id === 'base' || s.id === 'combined').map((s) => ({
+			...s,
+			form: 'adaptive' as const,
+		})),
 	]
 	for (const scenario of runs) {
 		const started = performance.now()

@@ -70,20 +70,23 @@ describe('planAdaptive: the adaptive page plan', () => {
 		}
 	})
 
-	it.each(seeds)('always asks every stress statement and both attention checks, never first or last (seed %i)', (seed) => {
-		for (const answers of [clear, middle, random(seed)]) {
-			const plan = planAdaptive(seed, answers)
-			const shown = plan.likertPages.flat()
-			for (const item of items.filter((i) => i.kind !== 'axis')) expect(shown).toContain(item.id)
-			const checks = items.filter((i) => i.kind === 'instructed')
-			expect(checks.length).toBeGreaterThanOrEqual(2)
-			for (const check of checks) {
-				const at = plan.likertPages.findIndex((p) => p.includes(check.id))
-				expect(at).toBeGreaterThan(0)
-				expect(at).toBeLessThan(plan.likertPages.length - 1)
+	it.each(seeds)(
+		'always asks every stress statement and both attention checks, never first or last (seed %i)',
+		(seed) => {
+			for (const answers of [clear, middle, random(seed)]) {
+				const plan = planAdaptive(seed, answers)
+				const shown = plan.likertPages.flat()
+				for (const item of items.filter((i) => i.kind !== 'axis')) expect(shown).toContain(item.id)
+				const checks = items.filter((i) => i.kind === 'instructed')
+				expect(checks.length).toBeGreaterThanOrEqual(2)
+				for (const check of checks) {
+					const at = plan.likertPages.findIndex((p) => p.includes(check.id))
+					expect(at).toBeGreaterThan(0)
+					expect(at).toBeLessThan(plan.likertPages.length - 1)
+				}
 			}
-		}
-	})
+		},
+	)
 
 	it('stops a clear axis after the fewest pairs the rule allows, and asks a midpoint answerer in full', () => {
 		const short = planAdaptive(3, clear)
@@ -204,8 +207,7 @@ describe('scoring the adaptive form', () => {
 		const given = Object.fromEntries(Object.entries(clear).filter(([id]) => shown.has(id)))
 		expect(contradictoryPairs(given as never, instrument).pairs).toBe(12)
 		// A random responder on the short form is still flagged (here: seed 4's pattern).
-		const flaggedShare =
-			[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].filter((s) => score(random(s), s).flags.length > 0).length / 10
+		const flaggedShare = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].filter((s) => score(random(s), s).flags.length > 0).length / 10
 		expect(flaggedShare).toBeGreaterThanOrEqual(0.7)
 	})
 

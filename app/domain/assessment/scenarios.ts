@@ -412,11 +412,21 @@ export type FormComparison = {
  * whether an adaptive z means what a full-form z means (same centre, same unit). The norm decision
  * in docs/assessment.md §4c rests on these figures.
  */
-export function compareForms(options: { id: string; model: ScenarioModel; respondents: number; seed: number }): FormComparison {
+export function compareForms(options: {
+	id: string
+	model: ScenarioModel
+	respondents: number
+	seed: number
+}): FormComparison {
 	const instrument = CURRENT_INSTRUMENT
 	const norms = normsFor(instrument.version) ?? DEFAULT_NORMS
 	const root = createRandom(options.seed)
-	const params = drawItemParams(root.fork('items'), instrument, options.model.discrimination, options.model.crossLoadingSd)
+	const params = drawItemParams(
+		root.fork('items'),
+		instrument,
+		options.model.discrimination,
+		options.model.crossLoadingSd,
+	)
 	const peopleRandom = root.fork('people')
 	const main = root.fork('main')
 	const timings = root.fork('adaptive-timings')

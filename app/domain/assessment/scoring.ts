@@ -154,7 +154,10 @@ export function scoreAssessment(input: ScoreInput): AssessmentResult {
 	// The adaptive form has its own norms (ADR 0009).
 	const version = input.instrument.version
 	const norms =
-		input.norms ?? (input.form === 'adaptive' ? adaptiveNormsFor(version) : undefined) ?? normsFor(version) ?? DEFAULT_NORMS
+		input.norms ??
+		(input.form === 'adaptive' ? adaptiveNormsFor(version) : undefined) ??
+		normsFor(version) ??
+		DEFAULT_NORMS
 	if (input.order.instrumentVersion !== input.instrument.version) {
 		throw new Error(
 			`The page order was built for ${input.order.instrumentVersion} but scoring uses ${input.instrument.version}`,
