@@ -316,7 +316,11 @@ export function runScenario(options: {
 		medianMinutes: quantile(minutes, 0.5),
 		respondents: n,
 		randomResponders: randomCount,
-		alpha: Object.fromEntries(AXES.map((a) => [a, stats.axes[a].alpha ?? Number.NaN])) as Record<Axis, number>,
+		// α needs every statement of an axis; the adaptive form's complete rows are a biased few (people near
+		// the midpoint, asked in full), so it is not reported for that form.
+		alpha: Object.fromEntries(
+			AXES.map((a) => [a, form === 'adaptive' ? Number.NaN : (stats.axes[a].alpha ?? Number.NaN)]),
+		) as Record<Axis, number>,
 		stressAlpha,
 		quadrant: { all: quadAll / n, unflagged: unflagged > 0 ? quadUnflagged / unflagged : Number.NaN },
 		clear: {
@@ -390,7 +394,7 @@ export function adaptiveBars(combined: ScenarioResult, margin = 0): ScenarioBar[
 		...bars,
 		{
 			id: 'adaptive-axis-items',
-			label: `Adaptive, combined: mean axis statements asked (full form ${items.total})`,
+			label: `Adaptive, combined: mean axis statements asked (below the full form's ${items.total})`,
 			value: items.mean,
 			target: items.total,
 			direction: 'max',
