@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import { getDb, type Database, type Transaction } from '#db/client.server.ts'
 import { assessmentAttempts, assessmentResults, organisations } from '#db/schema.ts'
-import type { AssessmentForm } from '#app/domain/assessment/adaptive.ts'
+import type { AssessmentForm } from '#app/domain/assessment/forms.ts'
 import { assessmentResultSchema, type AssessmentResult } from '#app/domain/assessment/result.ts'
 
 export type AssessmentAttemptRow = typeof assessmentAttempts.$inferSelect

@@ -8,7 +8,7 @@ import { requirePermission } from '#app/auth/session.server.ts'
 import { SubmitButton } from '#app/components/submit-button.tsx'
 import { getAssessmentForm } from '#app/data/assessments.server.ts'
 import { getOrganisationTimeZone } from '#app/data/assignments.server.ts'
-import { ASSESSMENT_FORMS } from '#app/domain/assessment/adaptive.ts'
+import { ASSESSMENT_FORMS } from '#app/domain/assessment/forms.ts'
 import { timeZones, todayInZone } from '#app/domain/coaching/dates.ts'
 import { changeAssessmentForm } from '#app/services/assessment-settings.server.ts'
 import { setTimeZone } from '#app/services/assignments.server.ts'
@@ -128,9 +128,9 @@ export default function OrganisationSettings() {
 				<h2 id="assessment-form-heading">Self-assessment form</h2>
 				<p>
 					The short form stops asking about one side of the style circle once a person&apos;s answers place them
-					clearly, so most people answer fewer statements (in our simulation about a third fewer on that side). The
-					cost: the region drawn around their dot is wider, and short-form results are left out of the instrument
-					statistics, which need every statement.
+					clearly; in our simulation people answered 38 to 47 of the 56 style statements on average, while the stress
+					and scene pages stay complete. The cost: the region drawn around their dot is wider, and short-form results
+					are left out of the instrument statistics, which need every statement.
 				</p>
 				{formReply?.saved ? (
 					<div className="alert alert--ok" role="status">

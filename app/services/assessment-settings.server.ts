@@ -1,6 +1,6 @@
 import { recordAudit } from '#app/data/audit.server.ts'
 import { getAssessmentForm, setAssessmentForm } from '#app/data/assessments.server.ts'
-import type { AssessmentForm } from '#app/domain/assessment/adaptive.ts'
+import type { AssessmentForm } from '#app/domain/assessment/forms.ts'
 import { can, permissionMessages } from '#app/domain/permissions.ts'
 import type { StaffActor } from '#app/services/assignments.server.ts'
 import { fail, ok, type ServiceResult } from '#app/services/result.ts'

@@ -25,8 +25,7 @@ import { AXES, type Axis } from '#app/domain/style.ts'
 // pages are always complete. The pages are a pure function of the attempt's stored seed and the
 // answers so far, so a resumed attempt (any device) rebuilds exactly the pages it showed.
 
-export const ASSESSMENT_FORMS = ['full', 'adaptive'] as const
-export type AssessmentForm = (typeof ASSESSMENT_FORMS)[number]
+export type { AssessmentForm } from '#app/domain/assessment/forms.ts'
 
 export const ADAPTIVE_RULE = {
 	/** New antonym pairs started per axis on each page; a pair's second statement comes on the next page,
