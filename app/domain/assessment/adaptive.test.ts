@@ -9,7 +9,7 @@ import {
 import type { LikertResponses } from '#app/domain/assessment/answers.ts'
 import { CURRENT_INSTRUMENT, NOT_APPLICABLE, type LikertItem } from '#app/domain/assessment/item-bank.ts'
 import { DEFAULT_NORMS, STYLE_V3_ADAPTIVE_NORMS } from '#app/domain/assessment/norms.ts'
-import { likertPages } from '#app/domain/assessment/order.ts'
+import { buildAssessmentOrder, likertPages } from '#app/domain/assessment/order.ts'
 import { adaptivePageProgress } from '#app/domain/assessment/progress.ts'
 import { contradictoryPairs } from '#app/domain/assessment/quality.ts'
 import { createRandom } from '#app/domain/assessment/random.ts'
@@ -209,6 +209,20 @@ describe('scoring the adaptive form', () => {
 		// A random responder on the short form is still flagged (here: seed 4's pattern).
 		const flaggedShare = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].filter((s) => score(random(s), s).flags.length > 0).length / 10
 		expect(flaggedShare).toBeGreaterThanOrEqual(0.7)
+	})
+
+	it("records the full form and every axis statement on a full-form result, with the full form's SE", () => {
+		const order = buildAssessmentOrder(3)
+		const cueAnswers = Object.fromEntries(instrument.vignettes.map((v) => [v.id, v.answer]))
+		const r = scoreAssessment({
+			instrument,
+			answers: clear,
+			cueAnswers,
+			order,
+			pageTimings: timings(order.pages.length),
+		})
+		expect(r).toMatchObject({ form: 'full', axisItemsAsked: axisTotal, normsId: DEFAULT_NORMS.id })
+		expect(r.axes.assertiveness.se).toBeCloseTo(Math.sqrt(1 - DEFAULT_NORMS.axes.assertiveness.alpha), 10)
 	})
 
 	it('counts the axis statements in an order', () => {
