@@ -49,12 +49,17 @@ function tenantTable<TName extends string, TColumns extends Record<string, PgCol
 	])
 }
 
+// The self-assessment's form: the full form, or the adaptive short form (ADR 0009).
+export const assessmentFormEnum = pgEnum('assessment_form', ['full', 'adaptive'])
+
 export const organisations = pgTable('organisations', {
 	id: uuid('id').primaryKey().defaultRandom(),
 	name: text('name').notNull(),
 	slug: text('slug').notNull().unique(),
 	// An IANA zone name (validated on write); due dates are calendar dates in it (DESIGN §7).
 	timeZone: text('time_zone').notNull().default('UTC'),
+	// Which form new self-assessment attempts start on; an attempt keeps the form it started on.
+	assessmentForm: assessmentFormEnum('assessment_form').notNull().default('full'),
 	createdAt: createdAt(),
 })
 
@@ -216,7 +221,10 @@ export const assessmentAttempts = tenantTable(
 	{
 		userId: uuid('user_id').notNull(),
 		instrumentVersion: text('instrument_version').notNull(),
-		// Item order is reproducible from the seed, so it is stored instead of the order itself.
+		// The form the attempt started on, kept even if the organisation's setting changes mid-attempt.
+		form: assessmentFormEnum('form').notNull().default('full'),
+		// Item order is reproducible from the seed (and, on the adaptive form, the answers so far),
+		// so it is stored instead of the order itself.
 		seed: integer('seed').notNull(),
 		status: assessmentStatusEnum('status').notNull().default('in_progress'),
 		// The page the learner is on; a submitted page must match it (replays are refused).

@@ -1,12 +1,29 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import { getDb, type Database, type Transaction } from '#db/client.server.ts'
-import { assessmentAttempts, assessmentResults } from '#db/schema.ts'
+import { assessmentAttempts, assessmentResults, organisations } from '#db/schema.ts'
+import type { AssessmentForm } from '#app/domain/assessment/forms.ts'
 import { assessmentResultSchema, type AssessmentResult } from '#app/domain/assessment/result.ts'
 
 export type AssessmentAttemptRow = typeof assessmentAttempts.$inferSelect
 
 const own = (organisationId: string, userId: string) =>
 	and(eq(assessmentAttempts.organisationId, organisationId), eq(assessmentAttempts.userId, userId))
+
+/** The form new attempts start on in this organisation (ADR 0009). */
+export async function getAssessmentForm(
+	organisationId: string,
+	db: Database | Transaction = getDb(),
+): Promise<AssessmentForm> {
+	const [row] = await db
+		.select({ form: organisations.assessmentForm })
+		.from(organisations)
+		.where(eq(organisations.id, organisationId))
+	return row?.form ?? 'full'
+}
+
+export async function setAssessmentForm(tx: Transaction, organisationId: string, form: AssessmentForm) {
+	await tx.update(organisations).set({ assessmentForm: form }).where(eq(organisations.id, organisationId))
+}
 
 export async function getInProgressAssessment(organisationId: string, userId: string) {
 	const [row] = await getDb()
@@ -22,7 +39,7 @@ export async function getInProgressAssessment(organisationId: string, userId: st
 // even from two concurrent requests, lands on the open attempt. `created` says whether this call
 // inserted it, so the service records the start only once.
 export async function startAssessment(
-	input: { organisationId: string; userId: string; instrumentVersion: string; seed: number },
+	input: { organisationId: string; userId: string; instrumentVersion: string; seed: number; form?: AssessmentForm },
 	db: Database | Transaction = getDb(),
 ): Promise<{ attempt: AssessmentAttemptRow; created: boolean }> {
 	const [inserted] = await db.insert(assessmentAttempts).values(input).onConflictDoNothing().returning()
@@ -153,6 +170,7 @@ export async function completedAnswersFor(organisationId: string, instrumentVers
 	const rows = await getDb()
 		.selectDistinctOn([assessmentAttempts.userId], {
 			answers: assessmentAttempts.answers,
+			form: assessmentAttempts.form,
 			// Flagged results (careless-responding checks) are left out of statistics and norms.
 			flagged: sql<boolean>`coalesce(jsonb_array_length(${assessmentResults.result} -> 'flags') > 0, false)`,
 		})
@@ -172,5 +190,5 @@ export async function completedAnswersFor(organisationId: string, instrumentVers
 			),
 		)
 		.orderBy(assessmentAttempts.userId, desc(assessmentAttempts.completedAt))
-	return rows.map((r) => ({ answers: r.answers, flagged: Boolean(r.flagged) }))
+	return rows.map((r) => ({ answers: r.answers, form: r.form, flagged: Boolean(r.flagged) }))
 }

@@ -28,6 +28,7 @@ export type AuditType =
 	| 'assessment_completed'
 	// Coaching: assignments, onboarding paths, time zone (issue 13, coach-assign).
 	| 'organisation_time_zone_changed'
+	| 'organisation_assessment_form_changed'
 	| 'assignment_created'
 	| 'assignment_due_changed'
 	| 'assignment_cancelled'

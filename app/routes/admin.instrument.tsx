@@ -26,8 +26,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	// with an older version of the instrument answered different items, so they do not count.
 	const rows = await completedAnswersFor(viewer.organisation.id, instrument.version)
 	const excluded = rows.filter((r) => r.flagged).length
+	// The short form asks only some axis statements, so its rows cannot enter α, item statistics or
+	// norm derivation, which need every statement (ADR 0009, docs/assessment.md §4c).
+	const shortForm = rows.filter((r) => !r.flagged && r.form === 'adaptive').length
 	const responses = rows
-		.filter((r) => !r.flagged)
+		.filter((r) => !r.flagged && r.form !== 'adaptive')
 		.flatMap((r) => {
 			const parsed = schema.safeParse(r.answers)
 			// "Doesn't apply" drops its pair; α and item figures then use complete rows only.
@@ -35,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		})
 	const results = responses.length
 	const minimum = MIN_RESPONSES_FOR_DISPLAY
-	const base = { results, excluded, minimum, firm: MIN_RESPONSES_FOR_STATS, version: instrument.version }
+	const base = { results, excluded, shortForm, minimum, firm: MIN_RESPONSES_FOR_STATS, version: instrument.version }
 	if (results < minimum) return json({ ...base, stats: null, stress: null })
 	const stats = itemStatistics(responses, instrument)
 	const interval = (items: readonly { id: string; keying?: 'forward' | 'reverse' }[]) =>
@@ -90,6 +93,9 @@ export default function InstrumentStats() {
 					{data.results} of the {data.minimum} needed
 					{data.excluded > 0
 						? ` · ${data.excluded} ${data.excluded === 1 ? 'result' : 'results'} left out because the answer-quality checks flagged ${data.excluded === 1 ? 'it' : 'them'}`
+						: ''}
+					{data.shortForm > 0
+						? ` · ${data.shortForm} short-form ${data.shortForm === 1 ? 'result' : 'results'} left out because the short form does not ask every statement, and these figures need them all`
 						: ''}
 					.
 				</p>

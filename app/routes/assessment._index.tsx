@@ -43,7 +43,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	return json({
 		// Text as data, not code: the page's JavaScript budget.
 		statement: SELF_REPORT_STATEMENT,
-		inProgress: page ? { firstQuestion: page.progress.firstQuestion, total: page.progress.totalQuestions } : null,
+		inProgress: page
+			? { firstQuestion: page.progress.firstQuestion, total: page.progress.totalQuestions, upTo: page.progress.upTo }
+			: null,
 		results,
 	})
 }
@@ -82,7 +84,9 @@ export default function AssessmentHome() {
 					<ResumeOrStart
 						resumeTo={inProgress ? '/assessment/take' : undefined}
 						resumeLabel={
-							inProgress ? `Continue from question ${inProgress.firstQuestion} of ${inProgress.total}` : null
+							inProgress
+								? `Continue from question ${inProgress.firstQuestion} of ${inProgress.upTo ? 'up to ' : ''}${inProgress.total}`
+								: null
 						}
 						startLabel={results.length ? 'Start a new assessment' : 'Start'}
 					/>

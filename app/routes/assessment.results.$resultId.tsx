@@ -97,6 +97,7 @@ export default function StyleReportPage() {
 					<p>{report.body}</p>
 					<p className="small">{notes.region}</p>
 					{report.notApplicable ? <p className="small">{report.notApplicable}</p> : null}
+					{report.shortForm ? <p className="small short-form-note">{report.shortForm}</p> : null}
 					{report.note ? <p>{report.note}</p> : null}
 					<p className="report-statement">{report.statement}</p>
 				</div>

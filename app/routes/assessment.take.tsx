@@ -77,7 +77,9 @@ export default function TakeAssessment() {
 		<div className="assessment">
 			<div className="assessment__progress">
 				<p className="small muted flush">
-					Questions {p.firstQuestion}–{p.lastQuestion} of {p.totalQuestions} · page {p.pageIndex + 1} of {p.pageCount}
+					{p.upTo
+						? `Questions ${p.firstQuestion}–${p.lastQuestion} of up to ${p.totalQuestions} · short form: it ends early once your answers are clear`
+						: `Questions ${p.firstQuestion}–${p.lastQuestion} of ${p.totalQuestions} · page ${p.pageIndex + 1} of ${p.pageCount}`}
 				</p>
 				<progress max={p.totalQuestions} value={p.firstQuestion - 1} aria-label="Progress through the assessment">
 					{p.percentBefore}%

@@ -3,15 +3,17 @@ import type { Viewer } from '#app/auth/session.server.ts'
 import { recordAudit } from '#app/data/audit.server.ts'
 import {
 	completeAssessment,
+	getAssessmentForm,
 	getInProgressAssessment,
 	saveAssessmentPage,
 	startAssessment,
 	type AssessmentAttemptRow,
 } from '#app/data/assessments.server.ts'
-import { cueAnswersSchema, likertAnswersSchema } from '#app/domain/assessment/answers.ts'
+import { adaptiveOrder, type AdaptivePlan } from '#app/domain/assessment/adaptive.ts'
+import { cueAnswersSchema, likertAnswersSchema, type LikertResponses } from '#app/domain/assessment/answers.ts'
 import { CURRENT_INSTRUMENT, getInstrument, isRoleBound, type Instrument } from '#app/domain/assessment/item-bank.ts'
 import { buildAssessmentOrder, type AssessmentOrder } from '#app/domain/assessment/order.ts'
-import { pageProgress, type PageProgress } from '#app/domain/assessment/progress.ts'
+import { adaptivePageProgress, pageProgress, type PageProgress } from '#app/domain/assessment/progress.ts'
 import { placementCode, scoreAssessment } from '#app/domain/assessment/scoring.ts'
 import { fail, ok, type ServiceResult } from '#app/services/result.ts'
 import { getDb } from '#db/client.server.ts'
@@ -32,6 +34,24 @@ function orderFor(instrument: Instrument, seed: number): AssessmentOrder {
 	return order
 }
 
+// The attempt's page plan. The full form's is a function of the seed; the adaptive form's also of
+// the answers so far (ADR 0009), so it is rebuilt from what the attempt has stored.
+function planOf(
+	attempt: AssessmentAttemptRow,
+	instrument: Instrument,
+	answers: Readonly<LikertResponses> = attempt.answers as LikertResponses,
+): { order: AssessmentOrder; adaptive: AdaptivePlan | null } {
+	if (attempt.form !== 'adaptive') return { order: orderFor(instrument, attempt.seed), adaptive: null }
+	const { order, plan } = adaptiveOrder(attempt.seed, answers, instrument)
+	return { order, adaptive: plan }
+}
+
+function progressOf(plan: ReturnType<typeof planOf>, instrument: Instrument, page: number): PageProgress {
+	return plan.adaptive
+		? adaptivePageProgress(plan.order, page, plan.adaptive, instrument.vignettes.length)
+		: pageProgress(plan.order, page)
+}
+
 function instrumentOf(attempt: AssessmentAttemptRow): ServiceResult<Instrument> {
 	const instrument = getInstrument(attempt.instrumentVersion)
 	return instrument
@@ -49,6 +69,8 @@ export async function beginAssessment(viewer: Viewer): Promise<ServiceResult<{ a
 				instrumentVersion: CURRENT_INSTRUMENT.version,
 				// Seeds are stored in a signed 32-bit column.
 				seed: randomInt(0, 2 ** 31 - 1),
+				// The organisation's form at the start; the attempt keeps it (ADR 0009).
+				form: await getAssessmentForm(viewer.organisation.id, tx),
 			},
 			tx,
 		)
@@ -58,7 +80,7 @@ export async function beginAssessment(viewer: Viewer): Promise<ServiceResult<{ a
 					type: 'assessment_started',
 					organisationId: viewer.organisation.id,
 					userId: viewer.user.id,
-					detail: { attemptId: attempt.id, instrumentVersion: attempt.instrumentVersion },
+					detail: { attemptId: attempt.id, instrumentVersion: attempt.instrumentVersion, form: attempt.form },
 				},
 				tx,
 			)
@@ -85,10 +107,11 @@ export async function currentPage(viewer: Viewer): Promise<ServiceResult<Current
 	if (!attempt) return ok(null)
 	const instrument = instrumentOf(attempt)
 	if (!instrument.ok) return instrument
-	const order = orderFor(instrument.value, attempt.seed)
+	const plan = planOf(attempt, instrument.value)
+	const order = plan.order
 	const page = order.pages[attempt.page]
 	if (!page) return fail.conflict('This assessment is in an unexpected state. Start it again from the assessment page.')
-	const progress = pageProgress(order, attempt.page)
+	const progress = progressOf(plan, instrument.value, attempt.page)
 	const isFirstPage = attempt.page === 0
 	const isFirstCuePage = page.kind === 'cues' && order.pages[attempt.page - 1]?.kind !== 'cues'
 	if (page.kind === 'likert') {
@@ -121,8 +144,8 @@ export async function submitPage(
 	const found = instrumentOf(attempt)
 	if (!found.ok) return found
 	const instrument = found.value
-	const order = orderFor(instrument, attempt.seed)
-	const page = order.pages[pageNumber]
+	const plan = planOf(attempt, instrument)
+	const page = plan.order.pages[pageNumber]
 	if (!page) return ok({ kind: 'stale' })
 
 	const ids = page.kind === 'likert' ? page.itemIds : page.vignetteIds
@@ -152,11 +175,15 @@ export async function submitPage(
 		timing,
 	}
 
-	if (!pageProgress(order, pageNumber).isLastPage) {
+	if (!progressOf(plan, instrument, pageNumber).isLastPage) {
 		return ok((await saveAssessmentPage(base)) ? { kind: 'saved' } : { kind: 'stale' })
 	}
-	// Stored answers are read back through the same schemas: every question, valid values.
-	const allLikert = likertAnswersSchema(instrument, 'complete').safeParse({ ...attempt.answers, ...likert })
+	// Stored answers are read back through the same schemas: every question asked, valid values. On
+	// the adaptive form "every question" is the statements its pages asked, rebuilt from the answers.
+	const order = planOf(attempt, instrument, { ...attempt.answers, ...likert } as LikertResponses).order
+	const asked = order.pages.flatMap((p) => (p.kind === 'likert' ? p.itemIds : []))
+	const scope = attempt.form === 'adaptive' ? { page: asked } : 'complete'
+	const allLikert = likertAnswersSchema(instrument, scope).safeParse({ ...attempt.answers, ...likert })
 	const allCues = cueAnswersSchema(instrument, 'complete').safeParse({ ...attempt.cueAnswers, ...cues })
 	if (!allLikert.success || !allCues.success) {
 		return fail.conflict('Some saved answers are missing or unreadable. Please start the assessment again.')
@@ -167,6 +194,7 @@ export async function submitPage(
 		cueAnswers: allCues.data,
 		order,
 		pageTimings: [...attempt.pageTimings, timing].map((t) => ({ itemCount: t.items, durationMs: t.ms })),
+		form: attempt.form,
 	})
 	const resultId = await getDb().transaction(async (tx) => {
 		const id = await completeAssessment(
@@ -185,7 +213,7 @@ export async function submitPage(
 					type: 'assessment_completed',
 					organisationId: viewer.organisation.id,
 					userId: viewer.user.id,
-					detail: { attemptId: attempt.id, resultId: id, flagged: result.flags.length > 0 },
+					detail: { attemptId: attempt.id, resultId: id, flagged: result.flags.length > 0, form: attempt.form },
 				},
 				tx,
 			)

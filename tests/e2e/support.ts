@@ -47,3 +47,44 @@ export async function signUp(page: Page, organisationName: string, email: string
 	await page.getByRole('button', { name: 'Create organisation' }).click()
 	await expect(page).toHaveURL(/\/members\?welcome=1$/)
 }
+
+// Invites someone from the Members page (as a signed-in admin) and returns the one-time link.
+export async function inviteMember(page: Page, email: string, role: 'learner' | 'coach' | 'admin') {
+	await page.goto('/members')
+	await page.getByLabel('Email').fill(email)
+	await page.getByLabel('Role').selectOption(role)
+	await page.getByRole('button', { name: 'Create invitation' }).click()
+	return (await page.getByTestId('invitation-link').inputValue()).trim()
+}
+
+// Accepts an invitation link as a new person, who lands on Home signed in.
+export async function acceptInvitation(page: Page, link: string, name: string, password: string) {
+	await page.goto(link)
+	await page.getByLabel('Your name').fill(name)
+	await page.getByLabel('Choose a password').fill(password)
+	await page.getByRole('button', { name: 'Create my account and join' }).click()
+	await expect(page).toHaveURL(/\/home$/)
+}
+
+/**
+ * Answers the open assessment page by page with `answerPage` until the report, and returns how many
+ * questions were asked (the last page's "Questions a–b" number b).
+ */
+export async function answerAssessmentPages(page: Page, answerPage: (page: Page, pageNo: number) => Promise<void>) {
+	const progressLine = /Questions \d+–\d+ of (up to )?\d+/
+	let asked = 0
+	for (let pageNo = 0; pageNo < 25; pageNo++) {
+		await answerPage(page, pageNo)
+		const progress = (await page.getByText(progressLine).textContent()) ?? ''
+		asked = Number(/–(\d+)/.exec(progress)?.[1] ?? 0)
+		const finish = page.getByRole('button', { name: 'Finish and see my report' })
+		if (await finish.isVisible()) {
+			await finish.click()
+			break
+		}
+		await page.getByRole('button', { name: 'Save and continue' }).click()
+		await expect(page.getByText(progressLine)).not.toHaveText(progress)
+	}
+	await expect(page).toHaveURL(/\/assessment\/results\/[0-9a-f-]{36}$/)
+	return asked
+}

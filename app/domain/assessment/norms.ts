@@ -60,6 +60,22 @@ export const STYLE_V2_NORMS: Norms = {
 // respondents, who always answer, give the same figures.
 export const STYLE_V3_NORMS: Norms = { ...STYLE_V2_NORMS, id: 'style-v3-simulation', instrumentVersion: 'style-v3' }
 
+// The adaptive short form is normed separately (docs/assessment.md §4c, ADR 0009). On the same
+// simulated people giving the same answers, its z-scores spread 5.3% (assertiveness) and 4.7%
+// (responsiveness) wider than the full form's (base scenario, 20,000 people, seed 20250101): fewer
+// statements add error, and stopping when clear keeps the far-out scores. Same centre (the midpoint),
+// same α; only the unit is the adaptive form's own.
+export const STYLE_V3_ADAPTIVE_NORMS: Norms = {
+	id: 'style-v3-adaptive-simulation',
+	instrumentVersion: 'style-v3',
+	source: 'Simulation study of the adaptive short form, 20,000 simulated respondents (docs/assessment.md §4c)',
+	sampleSize: 20_000,
+	axes: {
+		assertiveness: { ...STYLE_V3_NORMS.axes.assertiveness, sd: 0.718 },
+		responsiveness: { ...STYLE_V3_NORMS.axes.responsiveness, sd: 0.716 },
+	},
+}
+
 /** The default norms for the current instrument. */
 export const DEFAULT_NORMS: Norms = STYLE_V3_NORMS
 
@@ -101,4 +117,9 @@ export function deriveNorms(args: {
 /** The shipped default norms for an instrument version, if it has any. */
 export function normsFor(instrumentVersion: string): Norms | undefined {
 	return [STYLE_V1_NORMS, STYLE_V2_NORMS, STYLE_V3_NORMS].find((n) => n.instrumentVersion === instrumentVersion)
+}
+
+/** The shipped norms for the adaptive short form of an instrument version, if it has any. */
+export function adaptiveNormsFor(instrumentVersion: string): Norms | undefined {
+	return [STYLE_V3_ADAPTIVE_NORMS].find((n) => n.instrumentVersion === instrumentVersion)
 }

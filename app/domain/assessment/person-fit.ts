@@ -1,5 +1,6 @@
 import type { LikertAnswers } from '#app/domain/assessment/answers.ts'
 import { LIKERT_MAX, LIKERT_MIDPOINT, LIKERT_MIN, type Instrument } from '#app/domain/assessment/item-bank.ts'
+import type { Norms } from '#app/domain/assessment/norms.ts'
 import { AXES, STRESS_REACTIONS } from '#app/domain/style.ts'
 
 // A Mahalanobis distance of the answer vector under a one-factor model per scale (each axis and
@@ -162,4 +163,29 @@ export function randomResponseIndex(answers: Readonly<LikertAnswers>, model: Per
 	}
 	if (items === 0) return null
 	return Math.log(1 / categories) - Math.max(...best) / items
+}
+
+// The person-fit reference comes from the norms, with α capped and a generous item SD: a
+// reference stricter than real items would flag attentive people (docs/assessment.md §3).
+const PERSON_FIT_ALPHA_CAP = 0.9
+const PERSON_FIT_ITEM_SD = 1.2
+const fitModels = new Map<string, PersonFitModel>()
+export function personFitModelFor(instrument: Instrument, norms: Norms): PersonFitModel {
+	const key = `${instrument.version}:${norms.id}`
+	let model = fitModels.get(key)
+	if (!model) {
+		const axis = (alpha: number) => ({
+			mean: LIKERT_MIDPOINT,
+			itemSd: PERSON_FIT_ITEM_SD,
+			alpha: Math.min(alpha, PERSON_FIT_ALPHA_CAP),
+		})
+		model = buildPersonFitModel(
+			instrument,
+			{ assertiveness: axis(norms.axes.assertiveness.alpha), responsiveness: axis(norms.axes.responsiveness.alpha) },
+			{ ...DEFAULT_STRESS_SCALE, itemSd: PERSON_FIT_ITEM_SD },
+		)
+		if (fitModels.size > 50) fitModels.clear()
+		fitModels.set(key, model)
+	}
+	return model
 }

@@ -24,6 +24,9 @@ export const PERSON_FIT_MAX = 1.7
  * make attentive answers a little more spread out than it expects. Set with the harder simulation
  * study (3 seeds) so that ≤ 3% of attentive respondents are flagged with weak items. */
 export const RANDOM_INDEX_MAX = -0.04
+/** The same index on the adaptive form's shorter pattern (fewer axis statements, so a noisier mean
+ * per item): calibrated on the adaptive combined scenario, 3 seeds (docs/assessment.md §4c). */
+export const RANDOM_INDEX_MAX_ADAPTIVE = -0.04
 
 /** Longest run of identical consecutive values. */
 export function longestRun(values: readonly number[]): number {
@@ -89,6 +92,8 @@ export type QualityInput = {
 	instrument: Instrument
 	/** The reference pattern for the person-fit index; without it the index is not computed. */
 	personFitModel?: PersonFitModel
+	/** The adaptive form is checked on the statements actually asked, with its own thresholds. */
+	form?: 'full' | 'adaptive'
 }
 
 export function assessQuality(input: QualityInput): { flags: QualityFlag[]; metrics: QualityMetrics } {
@@ -152,7 +157,8 @@ export function assessQuality(input: QualityInput): { flags: QualityFlag[]; metr
 
 	const fit = input.personFitModel ? personFit(answers, input.personFitModel) : null
 	const randomIndex = input.personFitModel ? randomResponseIndex(answers, input.personFitModel) : null
-	if (randomIndex !== null && randomIndex > RANDOM_INDEX_MAX) {
+	const randomMax = input.form === 'adaptive' ? RANDOM_INDEX_MAX_ADAPTIVE : RANDOM_INDEX_MAX
+	if (randomIndex !== null && randomIndex > randomMax) {
 		flags.push({
 			kind: 'person_fit',
 			message:

@@ -419,6 +419,8 @@ export type StyleReport = {
 	quality: { flagged: boolean; messages: string[]; advice: string | null }
 	/** What "doesn't apply" left out, or null when every statement was answered. */
 	notApplicable: string | null
+	/** One sentence when the result came from the adaptive short form (ADR 0009), else null. */
+	shortForm: string | null
 }
 
 /** Everything the report page shows, from a stored result and the instrument it was scored with. */
@@ -457,6 +459,7 @@ export function buildReport(result: AssessmentResult, instrument: Instrument): S
 
 	const flagged = result.flags.length > 0
 	const na = result.notApplicable?.length ?? 0
+	const axisTotal = instrument.likertItems.filter((i) => i.kind === 'axis').length
 	return {
 		statement: SELF_REPORT_STATEMENT,
 		headline,
@@ -483,5 +486,9 @@ export function buildReport(result: AssessmentResult, instrument: Instrument): S
 			na === 0
 				? null
 				: `${na === 1 ? 'One statement' : `${na} statements`} did not apply to your role. We left ${na === 1 ? 'it' : 'them'} out, together with ${na === 1 ? 'its opposite statement' : 'their opposite statements'}, so that both sides of each scale stay balanced.`,
+		shortForm:
+			result.form === 'adaptive'
+				? `This was the short form: you answered ${result.axisItemsAsked ?? axisTotal} of the ${axisTotal} style statements, because we stopped asking about a side once your answers placed you clearly, so the shaded region around your dot is wider than after the full form.`
+				: null,
 	}
 }

@@ -88,6 +88,10 @@ export const assessmentResultSchema = z.object({
 	quality: qualityMetricsSchema,
 	/** Role-bound statements answered "doesn't apply" (style-v3 on); their antonym pairs were left out. */
 	notApplicable: z.array(z.string()).optional(),
+	/** The form the attempt was taken on (ADR 0009); absent on older results, which were all full. */
+	form: z.enum(['full', 'adaptive']).optional(),
+	/** Axis statements asked (the adaptive form asks fewer); absent on older results. */
+	axisItemsAsked: z.number().int().min(0).optional(),
 })
 
 export type AxisScore = z.infer<typeof axisScoreSchema>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BASE_MODEL, SCENARIOS, runScenario, scenarioBars } from '#app/domain/assessment/scenarios.ts'
+import { BASE_MODEL, SCENARIOS, adaptiveBars, runScenario, scenarioBars } from '#app/domain/assessment/scenarios.ts'
 import { classifyDot, uncertaintyRegion } from '#app/domain/assessment/scoring.ts'
 
 // Issue 16's bars on the combined scenario, on 3 seeds of 2,000 respondents. The margin of 0.02
@@ -19,11 +19,29 @@ describe.each([11, 22, 33])('the harder simulation study, seed %i', (seed) => {
 	})
 })
 
+// The adaptive short form (issue 16 item 7) on the same seeds and margin: the combined scenario's
+// bars, and fewer axis statements than the full form on average. About 3 s a seed.
+describe.each([11, 22, 33])('the adaptive form, combined scenario, seed %i', (seed) => {
+	const result = runScenario({ id: 'combined', model: combined, respondents: 2_000, seed, form: 'adaptive' })
+
+	it.each(adaptiveBars(result, MARGIN).map((b) => [b.label, b] as const))('meets the bar: %s', (_label, bar) => {
+		if (bar.direction === 'min') expect(bar.value).toBeGreaterThanOrEqual(bar.target)
+		else expect(bar.value).toBeLessThan(bar.target)
+	})
+})
+
 describe('the uncertainty region', () => {
 	it('holds about 80–90% of retest dots under the model the norms describe', () => {
 		const r = runScenario({ id: 'base', model: BASE_MODEL, respondents: 2_000, seed: 5 })
 		expect(r.retest.regionCoverage).toBeGreaterThanOrEqual(0.8)
 		expect(r.retest.regionCoverage).toBeLessThanOrEqual(0.9)
+	}, 30_000)
+
+	it('holds about 80–90% of retest dots on the adaptive form too (its region is computed on the statements asked)', () => {
+		const r = runScenario({ id: 'base', model: BASE_MODEL, respondents: 2_000, seed: 5, form: 'adaptive' })
+		expect(r.retest.regionCoverage).toBeGreaterThanOrEqual(0.8)
+		expect(r.retest.regionCoverage).toBeLessThanOrEqual(0.9)
+		expect(r.axisItems.mean).toBeLessThan(r.axisItems.total)
 	}, 30_000)
 
 	it('turns a clear style into "leaning" when the region crosses a quadrant line', () => {

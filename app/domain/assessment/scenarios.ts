@@ -7,8 +7,9 @@ import {
 	type LikertItem,
 	type LikertValue,
 } from '#app/domain/assessment/item-bank.ts'
+import { adaptiveOrder, axisItemsAsked, type AssessmentForm } from '#app/domain/assessment/adaptive.ts'
 import { cronbachAlpha, itemStatistics } from '#app/domain/assessment/item-stats.ts'
-import { DEFAULT_NORMS, normsFor, type Norms } from '#app/domain/assessment/norms.ts'
+import { DEFAULT_NORMS, adaptiveNormsFor, normsFor, type Norms } from '#app/domain/assessment/norms.ts'
 import { createRandom, type Random } from '#app/domain/assessment/random.ts'
 import type { AssessmentResult } from '#app/domain/assessment/result.ts'
 import {
@@ -22,6 +23,8 @@ import {
 	drawItemParams,
 	drawPerson as drawSimulatedPerson,
 	gradedResponse,
+	pageTimings,
+	SIMULATION_MODEL,
 	takeAssessment,
 	type ItemParams,
 	type Person as SimulatedPerson,
@@ -127,8 +130,27 @@ function take(
 	return takeAssessment(random, instrument, answerLikert, person.random ? 0.25 : person.cueSkill, person.secondsPerItem)
 }
 
+/**
+ * The same sitting on the adaptive form: the adaptive pages are rebuilt from the sitting's seed and
+ * its answers (the planner only ever looks at the statements it has asked), so the full and the
+ * adaptive form are compared on the same simulated people giving the same answers.
+ */
+export function toAdaptive(
+	random: Random,
+	instrument: Instrument,
+	sitting: Respondent,
+	secondsPerItem: number,
+): Respondent {
+	const { order } = adaptiveOrder(sitting.order.seed, sitting.answers, instrument)
+	const shown = new Set(order.pages.flatMap((p) => (p.kind === 'likert' ? p.itemIds : [])))
+	const answers: LikertAnswers = {}
+	for (const [id, v] of Object.entries(sitting.answers)) if (shown.has(id)) answers[id] = v
+	return { order, answers, cueAnswers: sitting.cueAnswers, pageTimings: pageTimings(random, order, secondsPerItem) }
+}
+
 export type ScenarioResult = {
 	id: string
+	form: AssessmentForm
 	respondents: number
 	randomResponders: number
 	alpha: Record<Axis, number>
@@ -142,6 +164,10 @@ export type ScenarioResult = {
 	peopleSide: number
 	/** Attentive respondents headlined as a single style. */
 	singleStyle: number
+	/** Axis statements asked (all respondents), of `axisItemsTotal`. */
+	axisItems: { mean: number; median: number; total: number }
+	/** Median minutes at the project's timings (5 s a statement, 12 s a vignette). */
+	medianMinutes: number
 	retest: {
 		sameQuadrant: number
 		sameLabel: number
@@ -171,9 +197,14 @@ export function runScenario(options: {
 	seed: number
 	instrument?: Instrument
 	norms?: Norms
+	form?: AssessmentForm
 }): ScenarioResult {
 	const instrument = options.instrument ?? CURRENT_INSTRUMENT
-	const norms = options.norms ?? normsFor(instrument.version) ?? DEFAULT_NORMS
+	const norms =
+		options.norms ??
+		(options.form === 'adaptive' ? adaptiveNormsFor(instrument.version) : undefined) ??
+		normsFor(instrument.version) ??
+		DEFAULT_NORMS
 	const { model, respondents: n } = options
 	const root = createRandom(options.seed)
 	const params = drawItemParams(root.fork('items'), instrument, model.discrimination, model.crossLoadingSd)
@@ -182,7 +213,15 @@ export function runScenario(options: {
 	const people = Array.from({ length: n }, (_, i) => drawPerson(peopleRandom, model, i < randomCount))
 	const mainRandom = root.fork('main')
 	const retestRandom = root.fork('retest')
-	const score = (r: Respondent) => scoreAssessment({ instrument, norms, ...r })
+	const form = options.form ?? 'full'
+	const adaptiveRandom = root.fork('adaptive-timings')
+	const sit = (random: Random, person: Person) => {
+		const full = take(random, instrument, params, person, model)
+		return form === 'adaptive' ? toAdaptive(adaptiveRandom, instrument, full, person.secondsPerItem) : full
+	}
+	const score = (r: Respondent) => scoreAssessment({ instrument, norms, ...r, form })
+	const asked: number[] = []
+	const minutes: number[] = []
 
 	let quadAll = 0
 	let quadUnflagged = 0
@@ -206,8 +245,15 @@ export function runScenario(options: {
 	const attentiveAnswers: LikertAnswers[] = []
 
 	for (const person of people) {
-		const first = take(mainRandom, instrument, params, person, model)
+		const first = sit(mainRandom, person)
 		const r = score(first)
+		asked.push(axisItemsAsked(first.order, instrument))
+		const statements = first.order.pages.reduce((n, p) => n + (p.kind === 'likert' ? p.itemIds.length : 0), 0)
+		minutes.push(
+			(statements * SIMULATION_MODEL.secondsPerItem.median +
+				instrument.vignettes.length * SIMULATION_MODEL.secondsPerVignette) /
+				60,
+		)
 		const truth = styleAt(person.theta.assertiveness, person.theta.responsiveness)
 		const right = signStyle(r) === truth
 		const isFlagged = r.flags.length > 0
@@ -234,7 +280,7 @@ export function runScenario(options: {
 		if (isFlagged) attentiveFlagged++
 		if (r.dot.x > 0) peopleSide++
 		if (r.placement.kind === 'style') single++
-		const again = score(take(retestRandom, instrument, params, person, model))
+		const again = score(sit(retestRandom, person))
 		if (signStyle(r) !== null && signStyle(r) === signStyle(again)) sameQuadrant++
 		if (placementCode(r.placement) === placementCode(again.placement)) sameLabel++
 		if (headlineCode(classifyDot(r.dot)) === headlineCode(classifyDot(again.dot))) sameBefore++
@@ -262,11 +308,19 @@ export function runScenario(options: {
 		}),
 	) as Record<StressReaction, number>
 
+	const axisTotal = instrument.likertItems.filter((i) => i.kind === 'axis').length
 	return {
 		id: options.id,
+		form,
+		axisItems: { mean: asked.reduce((a, b) => a + b, 0) / n, median: quantile(asked, 0.5), total: axisTotal },
+		medianMinutes: quantile(minutes, 0.5),
 		respondents: n,
 		randomResponders: randomCount,
-		alpha: Object.fromEntries(AXES.map((a) => [a, stats.axes[a].alpha ?? Number.NaN])) as Record<Axis, number>,
+		// α needs every statement of an axis; the adaptive form's complete rows are a biased few (people near
+		// the midpoint, asked in full), so it is not reported for that form.
+		alpha: Object.fromEntries(
+			AXES.map((a) => [a, form === 'adaptive' ? Number.NaN : (stats.axes[a].alpha ?? Number.NaN)]),
+		) as Record<Axis, number>,
 		stressAlpha,
 		quadrant: { all: quadAll / n, unflagged: unflagged > 0 ? quadUnflagged / unflagged : Number.NaN },
 		clear: {
@@ -327,4 +381,94 @@ export function scenarioBars(combined: ScenarioResult, base: ScenarioResult, mar
 		),
 		bar('base-single-style', 'Base: attentive headlined as a single style', base.singleStyle, 'min', 0.6),
 	]
+}
+
+/** Issue 16 item 7's bars on the adaptive form's combined scenario: the same four as the full form,
+ * and fewer axis statements than the full form asks, on average. */
+export function adaptiveBars(combined: ScenarioResult, margin = 0): ScenarioBar[] {
+	const bars = scenarioBars(combined, combined, margin)
+		.filter((b) => b.id.startsWith('combined-'))
+		.map((b) => ({ ...b, id: `adaptive-${b.id}`, label: b.label.replace('Combined:', 'Adaptive, combined:') }))
+	const items = combined.axisItems
+	return [
+		...bars,
+		{
+			id: 'adaptive-axis-items',
+			label: `Adaptive, combined: mean axis statements asked (below the full form's ${items.total})`,
+			value: items.mean,
+			target: items.total,
+			direction: 'max',
+			pass: Number.isFinite(items.mean) && items.mean < items.total,
+		},
+	]
+}
+
+export type FormComparison = {
+	id: string
+	respondents: number
+	axes: Record<Axis, { meanFull: number; meanAdaptive: number; sdFull: number; sdAdaptive: number; r: number }>
+	/** Same sign on both axes in the two forms. */
+	sameQuadrant: number
+}
+
+/**
+ * The full and the adaptive form on the same simulated attentive people giving the same answers:
+ * whether an adaptive z means what a full-form z means (same centre, same unit). The norm decision
+ * in docs/assessment.md §4c rests on these figures.
+ */
+export function compareForms(options: {
+	id: string
+	model: ScenarioModel
+	respondents: number
+	seed: number
+}): FormComparison {
+	const instrument = CURRENT_INSTRUMENT
+	const norms = normsFor(instrument.version) ?? DEFAULT_NORMS
+	const root = createRandom(options.seed)
+	const params = drawItemParams(
+		root.fork('items'),
+		instrument,
+		options.model.discrimination,
+		options.model.crossLoadingSd,
+	)
+	const peopleRandom = root.fork('people')
+	const main = root.fork('main')
+	const timings = root.fork('adaptive-timings')
+	const z: Record<'full' | 'adaptive', Record<Axis, number[]>> = {
+		full: { assertiveness: [], responsiveness: [] },
+		adaptive: { assertiveness: [], responsiveness: [] },
+	}
+	let same = 0
+	for (let i = 0; i < options.respondents; i++) {
+		const person = drawPerson(peopleRandom, { ...options.model, randomShare: 0 }, false)
+		const sitting = take(main, instrument, params, person, options.model)
+		const full = scoreAssessment({ instrument, norms, ...sitting })
+		// Both forms scored in the full form's unit: does an adaptive z mean what a full z means?
+		const short = scoreAssessment({
+			instrument,
+			norms,
+			...toAdaptive(timings, instrument, sitting, person.secondsPerItem),
+			form: 'adaptive',
+		})
+		for (const axis of AXES) {
+			z.full[axis].push(full.axes[axis].z)
+			z.adaptive[axis].push(short.axes[axis].z)
+		}
+		if (signStyle(full) === signStyle(short)) same++
+	}
+	const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length
+	const sd = (v: number[]) => {
+		const m = mean(v)
+		return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / (v.length - 1))
+	}
+	const axes = {} as FormComparison['axes']
+	for (const axis of AXES) {
+		const f = z.full[axis]
+		const a = z.adaptive[axis]
+		const mf = mean(f)
+		const ma = mean(a)
+		const cov = f.reduce((s, v, j) => s + (v - mf) * ((a[j] as number) - ma), 0) / (f.length - 1)
+		axes[axis] = { meanFull: mf, meanAdaptive: ma, sdFull: sd(f), sdAdaptive: sd(a), r: cov / (sd(f) * sd(a)) }
+	}
+	return { id: options.id, respondents: options.respondents, axes, sameQuadrant: same / options.respondents }
 }

@@ -9,11 +9,12 @@ import {
 	stressItemsOf,
 	type Instrument,
 } from '#app/domain/assessment/item-bank.ts'
+import { ADAPTIVE_RULE, axisStandardError, type AssessmentForm } from '#app/domain/assessment/adaptive.ts'
 import { applicableAnswers, rawAxisScore } from '#app/domain/assessment/keying.ts'
-import { DEFAULT_NORMS, normsFor, type Norms } from '#app/domain/assessment/norms.ts'
+import { DEFAULT_NORMS, adaptiveNormsFor, normsFor, type Norms } from '#app/domain/assessment/norms.ts'
 import { likertPages, type AssessmentOrder } from '#app/domain/assessment/order.ts'
 import { assessQuality } from '#app/domain/assessment/quality.ts'
-import { buildPersonFitModel, DEFAULT_STRESS_SCALE, type PersonFitModel } from '#app/domain/assessment/person-fit.ts'
+import { personFitModelFor } from '#app/domain/assessment/person-fit.ts'
 import type { AssessmentResult, AxisScore, Placement, StressProfile, StyleDot } from '#app/domain/assessment/result.ts'
 import { AXES, STRESS_REACTIONS, type Axis, type StressReaction } from '#app/domain/style.ts'
 import { classifyDot, uncertaintyRegion } from '#app/domain/assessment/placement.ts'
@@ -32,31 +33,6 @@ export const STRESS_ELEVATED = 3.5
 /** The top reaction must lead the next by this much (one answer step on one of three items) to be "primary". */
 export const STRESS_PRIMARY_LEAD = 1 / 3
 
-// The person-fit reference comes from the norms, with α capped and a generous item SD: a
-// reference stricter than real items would flag attentive people (docs/assessment.md §3).
-const PERSON_FIT_ALPHA_CAP = 0.9
-const PERSON_FIT_ITEM_SD = 1.2
-const fitModels = new Map<string, PersonFitModel>()
-function personFitModelFor(instrument: Instrument, norms: Norms): PersonFitModel {
-	const key = `${instrument.version}:${norms.id}`
-	let model = fitModels.get(key)
-	if (!model) {
-		const axis = (alpha: number) => ({
-			mean: LIKERT_MIDPOINT,
-			itemSd: PERSON_FIT_ITEM_SD,
-			alpha: Math.min(alpha, PERSON_FIT_ALPHA_CAP),
-		})
-		model = buildPersonFitModel(
-			instrument,
-			{ assertiveness: axis(norms.axes.assertiveness.alpha), responsiveness: axis(norms.axes.responsiveness.alpha) },
-			{ ...DEFAULT_STRESS_SCALE, itemSd: PERSON_FIT_ITEM_SD },
-		)
-		if (fitModels.size > 50) fitModels.clear()
-		fitModels.set(key, model)
-	}
-	return model
-}
-
 /** Per-axis raw mean, standard score and standard error. Throws if an axis item is unanswered, or
  * if "doesn't apply" (`skip`) leaves an axis fewer than MIN_SCORED_PAIRS pairs: the dot cannot then
  * be placed honestly. The shipped bank has at most three role-bound pairs of 14 per axis, so a
@@ -66,25 +42,41 @@ export function scoreAxes(
 	instrument: Instrument,
 	norms: Norms = DEFAULT_NORMS,
 	skip: ReadonlySet<string> = new Set(),
+	/** Axis statements the adaptive form did not ask (ADR 0009); empty for the full form. */
+	unasked: ReadonlySet<string> = new Set(),
 ): Record<Axis, AxisScore> {
 	if (norms.instrumentVersion !== instrument.version) {
 		throw new Error(`Norms "${norms.id}" are for ${norms.instrumentVersion}, not ${instrument.version}`)
 	}
 	const scores = {} as Record<Axis, AxisScore>
 	for (const axis of AXES) {
-		const reverse = axisItems(instrument, axis).filter((i) => i.antonymOf)
+		const all = axisItems(instrument, axis)
+		const reverse = all.filter((i) => i.antonymOf && !unasked.has(i.id))
 		const pairs = reverse.filter((i) => !skip.has(i.id)).length
+		// An axis the adaptive form stopped early was clearly placed on at least ADAPTIVE_RULE.minPairs
+		// applicable pairs (ADR 0009); one asked in full keeps the "doesn't apply" floor.
+		const stoppedEarly = all.some((i) => unasked.has(i.id))
+		const minPairs = stoppedEarly ? ADAPTIVE_RULE.minPairs : MIN_SCORED_PAIRS
 		// Only "doesn't apply" can trigger this; a (test) instrument built with fewer pairs is scored as built.
-		if (pairs < reverse.length && pairs < MIN_SCORED_PAIRS) {
+		if (pairs < reverse.length && pairs < minPairs) {
 			throw new Error(
-				`Cannot place the dot honestly: only ${pairs} pairs of ${axis} statements apply (at least ${MIN_SCORED_PAIRS} are needed)`,
+				`Cannot place the dot honestly: only ${pairs} pairs of ${axis} statements apply (at least ${minPairs} are needed)`,
 			)
 		}
-		const raw = rawAxisScore(answers, instrument, axis, skip)
+		const used = new Set([...skip, ...unasked])
+		const raw = rawAxisScore(answers, instrument, axis, used)
 		if (raw === null) throw new Error(`Cannot score ${axis}: some of its statements are unanswered`)
 		const norm = norms.axes[axis]
-		// Centred on the scale midpoint, not the norm mean: see norms.ts.
-		scores[axis] = { raw, z: (raw - LIKERT_MIDPOINT) / norm.sd, se: Math.sqrt(1 - norm.alpha) }
+		const asked = all.filter((i) => !used.has(i.id)).length
+		// Centred on the scale midpoint, not the norm mean: see norms.ts. The adaptive form's SE grows
+		// with fewer statements, so the region drawn around the dot stays honest.
+		// axisStandardError is in the full form's unit; the adaptive norms' unit is a little wider.
+		const fullSd = normsFor(instrument.version)?.axes[axis].sd ?? norm.sd
+		const se =
+			unasked.size > 0
+				? axisStandardError(norm.alpha, asked, all.length) * (fullSd / norm.sd)
+				: Math.sqrt(1 - norm.alpha)
+		scores[axis] = { raw, z: (raw - LIKERT_MIDPOINT) / norm.sd, se }
 	}
 	return scores
 }
@@ -152,19 +144,31 @@ export type ScoreInput = {
 	order: AssessmentOrder
 	/** Server-measured time per page, in any order. */
 	pageTimings: readonly PageTiming[]
+	/** The form the attempt was started on; absent means the full form. */
+	form?: AssessmentForm
 }
 
 /** Scores a complete attempt. Flagged attempts are still scored; the flags travel with the result. */
 export function scoreAssessment(input: ScoreInput): AssessmentResult {
 	// An attempt started on an older version is scored with that version's norms.
-	const norms = input.norms ?? normsFor(input.instrument.version) ?? DEFAULT_NORMS
+	// The adaptive form has its own norms (ADR 0009).
+	const version = input.instrument.version
+	const norms =
+		input.norms ??
+		(input.form === 'adaptive' ? adaptiveNormsFor(version) : undefined) ??
+		normsFor(version) ??
+		DEFAULT_NORMS
 	if (input.order.instrumentVersion !== input.instrument.version) {
 		throw new Error(
 			`The page order was built for ${input.order.instrumentVersion} but scoring uses ${input.instrument.version}`,
 		)
 	}
 	const { answers, notApplicable, skipped } = applicableAnswers(input.answers, input.instrument)
-	const axes = scoreAxes(answers, input.instrument, norms, skipped)
+	const form = input.form ?? 'full'
+	const shown = new Set(likertPages(input.order).flat())
+	const axisIds = input.instrument.likertItems.filter((i) => i.kind === 'axis').map((i) => i.id)
+	const unasked = new Set(form === 'adaptive' ? axisIds.filter((id) => !shown.has(id)) : [])
+	const axes = scoreAxes(answers, input.instrument, norms, skipped, unasked)
 	const dot = placeDot(axes)
 	const quality = assessQuality({
 		answers,
@@ -172,6 +176,7 @@ export function scoreAssessment(input: ScoreInput): AssessmentResult {
 		pageTimings: input.pageTimings,
 		instrument: input.instrument,
 		personFitModel: personFitModelFor(input.instrument, norms),
+		form,
 	})
 	return {
 		instrumentVersion: input.instrument.version,
@@ -184,5 +189,7 @@ export function scoreAssessment(input: ScoreInput): AssessmentResult {
 		flags: quality.flags,
 		quality: quality.metrics,
 		...(notApplicable.length > 0 ? { notApplicable } : {}),
+		form,
+		axisItemsAsked: axisIds.length - unasked.size,
 	}
 }
