@@ -138,7 +138,8 @@ async function benchOne(
 	const report = await checkTarget(target, { organisationIds: seeded.organisationIds, acknowledged })
 	log(
 		`${database}: consistency: ${report.attempts} attempts, ${report.decisions} decisions, ` +
-			`${report.acknowledged} acknowledged, ${report.problems.length} problems`,
+			`${report.acknowledged} acknowledged (${report.unacknowledged.length} more whose answer was cut at the end), ` +
+			`${report.problems.length} problems`,
 	)
 	return { database, rungs, knee: kneeOf(rungs), consistencyProblems: report.problems }
 }

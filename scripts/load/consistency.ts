@@ -20,6 +20,9 @@ export type ConsistencyReport = {
 	decisions: number
 	completed: number
 	acknowledged: number
+	// Recorded decisions nobody saw acknowledged, and whether each is its attempt's last one (a reply
+	// whose answer was lost when the server or the client stopped; never one in the middle).
+	unacknowledged: Array<{ attemptId: string; step: number; last: boolean }>
 	problems: string[]
 }
 
@@ -139,11 +142,17 @@ export async function checkConsistency(
 			problems.push(`acknowledged step ${a.step} of attempt ${a.attemptId} holds ${choice}, not ${a.choiceId}`)
 		}
 	}
+	const lastStep = new Map<string, number>()
+	for (const d of decisionRows) lastStep.set(d.attemptId, Math.max(lastStep.get(d.attemptId) ?? 0, d.step))
+	const unacknowledged = decisionRows
+		.filter((d) => !seen.has(`${d.attemptId}:${d.step}`))
+		.map((d) => ({ attemptId: d.attemptId, step: d.step, last: lastStep.get(d.attemptId) === d.step }))
 	return {
 		attempts: attemptRows.length,
 		decisions: decisionRows.length,
 		completed,
 		acknowledged: acknowledged.length,
+		unacknowledged: options.acknowledged ? unacknowledged : [],
 		problems,
 	}
 }

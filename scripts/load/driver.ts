@@ -29,7 +29,7 @@ export type LoadOptions = {
 	// Called once everyone has signed in, just before the timed practice starts.
 	onPractiseStart?: () => Promise<void> | void
 	// Called after each acknowledged decision and each finished attempt.
-	onProgress?: (progress: { acknowledged: number; attemptsFinished: number }) => void
+	onProgress?: (progress: { acknowledged: number; attemptsFinished: number; debriefsRead: number }) => void
 }
 
 export type Acknowledged = { email: string; attemptId: string; step: number; choiceId: string }
@@ -152,7 +152,11 @@ class Run {
 		this.statusCounts[key] = (this.statusCounts[key] ?? 0) + 1
 	}
 	progress() {
-		this.options.onProgress?.({ acknowledged: this.acknowledged.length, attemptsFinished: this.attemptsFinished })
+		this.options.onProgress?.({
+			acknowledged: this.acknowledged.length,
+			attemptsFinished: this.attemptsFinished,
+			debriefsRead: this.debriefsRead,
+		})
 	}
 	get stopped() {
 		return this.options.signal?.aborted ?? false
@@ -188,41 +192,42 @@ async function practise(run: Run, session: Session, deadline: number) {
 			const form = { intent: 'choose', step: turn.step, choice: choiceId }
 			const t0 = performance.now()
 			const roll = Math.random()
-			let replies: Reply[]
+			const post = (choice: string) => ({
+				choice,
+				reply: session.send('POST', `/play/${attemptId}`, { ...form, choice }),
+			})
+			let posts: Array<{ choice: string; reply: Promise<Reply> }>
+			let alongside: Promise<unknown> = Promise.resolve()
 			if (roll < (options.doubleClickRate ?? 0.1)) {
 				run.doubleClicks++
-				replies = await Promise.all([
-					session.send('POST', `/play/${attemptId}`, form),
-					session.send('POST', `/play/${attemptId}`, form),
-				])
+				posts = [post(choiceId), post(choiceId)]
 			} else if (roll < (options.doubleClickRate ?? 0.1) + (options.secondTabRate ?? 0.1)) {
 				// A second tab reads the turn and posts its own reply on the same step at the same moment.
 				run.secondTabPosts++
-				const other = pick(turn.choices)
-				const [a, b] = await Promise.all([
-					session.send('POST', `/play/${attemptId}`, form),
-					session.send('POST', `/play/${attemptId}`, { ...form, choice: other }),
-					session.send('GET', `/play/${attemptId}`),
-				])
-				replies = [a, b]
-				const winners = [a, b].filter((r) => acknowledgedBy(r, attemptId))
-				if (winners.length > 1) throw new Error(`two tabs: both replies to step ${turn.step} were acknowledged`)
-				if (winners[0] === b) replies = [b, a]
-				form.choice = winners[0] === b ? other : choiceId
+				posts = [post(choiceId), post(pick(turn.choices))]
+				alongside = session.send('GET', `/play/${attemptId}`)
 			} else {
-				replies = [await session.send('POST', `/play/${attemptId}`, form)]
+				posts = [post(choiceId)]
 			}
-			const acks = replies.filter((r) => acknowledgedBy(r, attemptId))
-			if (acks.length > 1) throw new Error(`double-click: step ${turn.step} was acknowledged twice`)
-			if (acks.length === 1) {
+			// Every reply that arrived counts, even when a request beside it failed (a server shutting
+			// down mid-double-click): otherwise a decision the server acknowledged would go unrecorded.
+			const settled = await Promise.allSettled([...posts.map((p) => p.reply), alongside])
+			const acked = posts.filter((_, i) => {
+				const s = settled[i]!
+				return s.status === 'fulfilled' && acknowledgedBy(s.value as Reply, attemptId)
+			})
+			if (acked.length > 1) throw new Error(`step ${turn.step} was acknowledged ${acked.length} times`)
+			if (acked.length === 1) {
 				run.acknowledged.push({
 					email: session.learner.email,
 					attemptId,
 					step: Number(turn.step) + 1,
-					choiceId: form.choice,
+					choiceId: acked[0]!.choice,
 				})
 				run.progress()
 			}
+			const failed = settled.find((s) => s.status === 'rejected')
+			if (failed) throw (failed as PromiseRejectedResult).reason
 			page = await session.send('GET', `/play/${attemptId}`)
 			if (page.status !== 200) throw new Error(`turn: ${page.status}`)
 			run.steps.recordValue(Math.max(1, Math.round((performance.now() - t0) * 1000)))
@@ -233,6 +238,7 @@ async function practise(run: Run, session: Session, deadline: number) {
 		const debrief = await session.send('GET', `/play/${attemptId}/debrief`)
 		if (debrief.status !== 200) throw new Error(`debrief of ${attemptId}: ${debrief.status}`)
 		run.debriefsRead++
+		run.progress()
 		await think()
 	}
 }
