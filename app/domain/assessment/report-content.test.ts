@@ -109,6 +109,24 @@ describe('report language (issue 16 item 8)', () => {
 })
 
 describe('buildReport', () => {
+	it('says how much of the short form was asked, and never that it was cut short when it was not', () => {
+		const full = scoreAssessment({
+			instrument,
+			answers: respond({ tells: 5, people: 1 }, { take_over: 5 }),
+			cueAnswers: rightCues,
+			order,
+			pageTimings: timings,
+		})
+		const axisTotal = instrument.likertItems.filter((i) => i.kind === 'axis').length
+		expect(buildReport(full, instrument).shortForm).toBeNull()
+		const cut = buildReport({ ...full, form: 'adaptive', axisItemsAsked: 24 }, instrument).shortForm
+		expect(cut).toMatch(new RegExp(`you answered 24 of the ${axisTotal} style statements`))
+		expect(cut).toMatch(/wider/)
+		const whole = buildReport({ ...full, form: 'adaptive', axisItemsAsked: axisTotal }, instrument).shortForm
+		expect(whole).toMatch(new RegExp(`you answered all ${axisTotal} style statements`))
+		expect(whole).not.toMatch(/wider|stopped asking/)
+	})
+
 	it('for a Director: profile, flex toward the other three, and the matching backup under stress', () => {
 		const result = scoreAssessment({
 			instrument,

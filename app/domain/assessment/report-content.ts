@@ -486,9 +486,17 @@ export function buildReport(result: AssessmentResult, instrument: Instrument): S
 			na === 0
 				? null
 				: `${na === 1 ? 'One statement' : `${na} statements`} did not apply to your role. We left ${na === 1 ? 'it' : 'them'} out, together with ${na === 1 ? 'its opposite statement' : 'their opposite statements'}, so that both sides of each scale stay balanced.`,
-		shortForm:
-			result.form === 'adaptive'
-				? `This was the short form: you answered ${result.axisItemsAsked ?? axisTotal} of the ${axisTotal} style statements, because we stopped asking about a side once your answers placed you clearly, so the shaded region around your dot is wider than after the full form.`
-				: null,
+		shortForm: shortFormNote(result, axisTotal),
 	}
+}
+
+// A short-form attempt whose answers never placed the learner clearly was asked every statement:
+// then nothing was cut short and the region is the full form's, so the note must not say otherwise.
+function shortFormNote(result: AssessmentResult, axisTotal: number): string | null {
+	if (result.form !== 'adaptive') return null
+	const asked = result.axisItemsAsked ?? axisTotal
+	if (asked >= axisTotal) {
+		return `This was the short form, but your answers did not place you clearly on either side early on, so you answered all ${axisTotal} style statements, as on the full form.`
+	}
+	return `This was the short form: you answered ${asked} of the ${axisTotal} style statements, because we stopped asking about a side once your answers placed you clearly, so the shaded region around your dot is wider than after the full form.`
 }
