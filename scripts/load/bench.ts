@@ -6,7 +6,7 @@
 //   npm run bench:load
 // Settings (env): LOAD_RUNGS=50,100,200,400,800  LOAD_RUNG_SECONDS=60  LOAD_THINK_MS=3000,7000
 //   LOAD_DATABASES=pglite,postgres  LOAD_PG_URL=postgres://… (else a throw-away cluster on
-//   LOAD_PG_PORT, default 54345)
+//   LOAD_PG_PORT, default 54349; 54345 is the outage test's)
 //   LOAD_PORT=3152  LOAD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (profile the server)
 // Needs a build (`npm run build`). Prints numbers; never fails on a time.
 import { execFileSync } from 'node:child_process'
@@ -59,7 +59,7 @@ const root = path.resolve(import.meta.dirname, '../..')
 
 // Durable like a real server (the test cluster runs with fsync off), with pg_stat_statements
 // loaded so that each rung can say how much of its time the statements took.
-function throwAwayPostgres(pgPort = process.env.LOAD_PG_PORT ?? '54345'): {
+function throwAwayPostgres(pgPort = process.env.LOAD_PG_PORT ?? '54349'): {
 	url: string
 	stop: () => void
 	postmasterPid?: number

@@ -17,7 +17,7 @@ setsid bash -c "
       LOAD_PORT=3159 npx tsx scripts/load/bench.ts >> '$OUT/load.log' 2>&1 || sleep 5
   done" &
 LOADER=$!
-stop_load() { kill -TERM -- "-$LOADER" 2>/dev/null; sleep 3; kill -KILL -- "-$LOADER" 2>/dev/null; ATTUNE_TEST_PG_PORT=54345 bash scripts/test-postgres.sh stop >/dev/null 2>&1; }
+stop_load() { kill -TERM -- "-$LOADER" 2>/dev/null; sleep 3; kill -KILL -- "-$LOADER" 2>/dev/null; ATTUNE_TEST_PG_PORT=${LOAD_PG_PORT:-54349} bash scripts/test-postgres.sh stop >/dev/null 2>&1; }
 trap stop_load EXIT
 
 echo "Load beside the tests: ${LOAD_LEARNERS:-100} learners on ${LOAD_DATABASES:-postgres} (log: $OUT/load.log)" | tee "$OUT/summary.txt"
