@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { signInAs } from './support.ts'
+import { playToEnding, signInAs } from './support.ts'
 
 // Issue 13: a coach gives an onboarding path; the learner (JavaScript off) sees the to-do list, is told
 // who will see the assigned attempt, completes one item; the coach's team dashboard shows it done.
@@ -16,17 +16,6 @@ async function shoot(page: Page, name: string) {
 		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true })
 	}
 	await page.setViewportSize({ width: 1280, height: 900 })
-}
-
-async function playToEnd(page: Page) {
-	for (let i = 0; i < 30; i++) {
-		const form = page.locator('form.choices') // a reply, or a reading at a cue moment
-		if ((await form.count()) === 0) break
-		await form.locator('button[name="choice"]').first().click()
-		await page.waitForLoadState('load')
-		if ((await page.locator('.ending').count()) > 0) break
-	}
-	await expect(page.locator('.ending .outcome')).toBeVisible()
 }
 
 test('a coach gives an onboarding path, the learner completes one item, the dashboard shows it done', async ({
@@ -63,7 +52,7 @@ test('a coach gives an onboarding path, the learner completes one item, the dash
 	await shoot(learner, 'coaching-who-sees')
 	await learner.getByRole('button', { name: 'Start the conversation' }).click()
 	await expect(learner).toHaveURL(/\/play\/[0-9a-f-]{36}$/)
-	await playToEnd(learner)
+	await playToEnding(learner)
 	await learner.goto('/home')
 	await expect(todo.getByText(`${PATH}: 1 of 3 done`)).toBeVisible()
 	await expect(todo.locator('li.todo--done')).toContainText(ITEM)

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { signInAs } from './support.ts'
+import { playToEnding, signInAs } from './support.ts'
 
 // Issue 13's whole journey: a coach gives an onboarding path; the learner (JavaScript off) completes one
 // item and shares an attempt they started on their own; the coach sees both, and writes a note that
@@ -21,15 +21,10 @@ async function shoot(page: Page, name: string) {
 	await page.setViewportSize({ width: 1280, height: 900 })
 }
 
+// Plays the attempt just started to its ending, and returns its id.
 async function playToEnd(page: Page) {
-	for (let i = 0; i < 30; i++) {
-		if ((await page.locator('.ending').count()) > 0) break
-		const form = page.locator('form.choices') // a reply, or a reading at a cue moment
-		if ((await form.count()) === 0) break
-		await form.locator('button[name="choice"]').first().click()
-		await page.waitForLoadState('load')
-	}
-	await expect(page.locator('.ending .outcome')).toBeVisible()
+	await expect(page).toHaveURL(/\/play\/[0-9a-f-]{36}(#now)?$/)
+	await playToEnding(page)
 	return /\/play\/([0-9a-f-]{36})/.exec(page.url())![1]!
 }
 

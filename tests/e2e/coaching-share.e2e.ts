@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { signInAs } from './support.ts'
+import { playToEnding, signInAs, startScenario } from './support.ts'
 
 // A learner shares a private attempt (JavaScript off: learner pages work without it), their coach
 // sees it on the learner page and writes a note, and the learner reads the note.
@@ -15,27 +15,12 @@ async function shoot(page: Page, name: string) {
 	await page.setViewportSize({ width: 1280, height: 900 })
 }
 
-async function playToEnd(page: Page) {
-	await page.goto(`/practice/${SCENARIO}`)
-	const startOver = page.getByRole('button', { name: 'Start over' })
-	if (await startOver.isVisible()) await startOver.click()
-	else await page.getByRole('button', { name: 'Start the conversation' }).click()
-	await expect(page).toHaveURL(/\/play\/[0-9a-f-]{36}/)
-	for (let i = 0; i < 25; i++) {
-		if ((await page.locator('.ending').count()) > 0) break
-		const form = page.locator('form[aria-label="Your reply"]')
-		if ((await form.count()) === 0) break
-		await form.locator('button[name="choice"]').first().click()
-		await page.waitForLoadState('load')
-	}
-	await expect(page.locator('.ending .outcome')).toBeVisible()
-}
-
 test('a learner shares an attempt, the coach sees it and writes a note, the learner reads it', async ({ browser }) => {
 	const learnerContext = await browser.newContext({ javaScriptEnabled: false })
 	const learner = await learnerContext.newPage()
 	await signInAs(learner, 'sam@northwind.test')
-	await playToEnd(learner)
+	await startScenario(learner, SCENARIO)
+	await playToEnding(learner)
 	await learner.getByRole('link', { name: 'Read your debrief' }).click()
 	await expect(learner.getByRole('heading', { name: 'Private: only you see this' })).toBeVisible()
 	await learner.getByRole('button', { name: 'Share with my coaches' }).click()

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { DEMO_PASSWORD, signIn } from './support.ts'
+import { DEMO_PASSWORD, playToEnding, signIn, startScenario } from './support.ts'
 
 const SCENARIO = 'catch-up-bill'
 const SHOTS = process.env.ATTUNE_SCREENSHOTS_DIR
@@ -13,29 +13,6 @@ async function shoot(page: Page, name: string) {
 	await page.setViewportSize({ width: 1280, height: 900 })
 }
 
-async function playToEnd(page: Page) {
-	await page.goto(`/practice/${SCENARIO}`)
-	const startOver = page.getByRole('button', { name: 'Start over' })
-	if (await startOver.isVisible()) await startOver.click()
-	else await page.getByRole('button', { name: 'Start the conversation' }).click()
-	await expect(page).toHaveURL(/\/play\/[0-9a-f-]{36}$/)
-	for (let i = 0; i < 25; i++) {
-		const form = page.locator('form[aria-label="Your reply"]')
-		if ((await form.count()) === 0) break
-		const step = await page.locator('input[name="step"]').getAttribute('value')
-		await form.locator('button[name="choice"]').first().click()
-		await expect
-			.poll(async () => {
-				if ((await page.locator('.ending').count()) > 0) return true
-				const input = page.locator('input[name="step"]')
-				return (await input.count()) > 0 && (await input.getAttribute('value')) !== step
-			})
-			.toBe(true)
-		if ((await page.locator('.ending').count()) > 0) break
-	}
-	await expect(page.locator('.ending .outcome')).toHaveText(/Resolved|Partly resolved|Escalated|Customer lost/)
-}
-
 for (const [javaScriptEnabled, email] of [
 	[true, 'aisha@northwind.test'],
 	[false, 'tom@northwind.test'],
@@ -43,12 +20,14 @@ for (const [javaScriptEnabled, email] of [
 	test(`reads the debrief, its reasons, and sees progress and Home change (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({
 		browser,
 	}) => {
+		test.setTimeout(120_000) // a whole conversation, one server round trip per reply
 		const context = await browser.newContext({ javaScriptEnabled })
 		const page = await context.newPage()
 		await signIn(page, email, DEMO_PASSWORD)
 		const recentBefore = await page.getByRole('heading', { name: 'Recent results' }).count()
 
-		await playToEnd(page)
+		await startScenario(page, SCENARIO)
+		await playToEnding(page)
 		await page.getByRole('link', { name: 'Read your debrief' }).click()
 		await expect(page).toHaveURL(/\/play\/[0-9a-f-]{36}\/debrief$/)
 		await expect(page.getByRole('heading', { name: 'What this conversation shows' })).toBeVisible()
@@ -100,11 +79,7 @@ for (const [javaScriptEnabled, email] of [
 
 test('a debrief URL of an unfinished attempt redirects to it; a stranger gets 404', async ({ page }) => {
 	await signIn(page, 'jordan@northwind.test', DEMO_PASSWORD)
-	await page.goto(`/practice/${SCENARIO}`)
-	const startOver = page.getByRole('button', { name: 'Start over' })
-	if (await startOver.isVisible()) await startOver.click()
-	else await page.getByRole('button', { name: 'Start the conversation' }).click()
-	await expect(page).toHaveURL(/\/play\/[0-9a-f-]{36}$/)
+	await startScenario(page, SCENARIO)
 	const playUrl = page.url()
 	await page.goto(`${playUrl}/debrief`)
 	await expect(page).toHaveURL(playUrl)

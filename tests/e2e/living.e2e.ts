@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { signInAs } from './support.ts'
+import { choose as press, signInAs, startScenario } from './support.ts'
 
 // A living role-play end to end: the pre-brief, a customer pushed below her pressure threshold
 // (her backup line appears), a cue moment answered wrongly, and the debrief showing the missed cue.
@@ -47,25 +47,8 @@ async function takeAssessment(page: Page) {
 	await expect(page).toHaveURL(/\/assessment\/results\/[0-9a-f-]{36}$/)
 }
 
-// Replies are shuffled per attempt: pick them by their words, and wait for the step to move on.
-async function choose(page: Page, text: string | RegExp) {
-	const step = await page.locator('input[name="step"]').getAttribute('value')
-	await page.getByRole('button', { name: text }).click()
-	await expect
-		.poll(async () => {
-			if ((await page.locator('.ending').count()) > 0) return true
-			const input = page.locator('input[name="step"]')
-			return (await input.count()) > 0 && (await input.getAttribute('value')) !== step
-		})
-		.toBe(true)
-}
-
-async function start(page: Page) {
-	const startOver = page.getByRole('button', { name: 'Start over' })
-	if (await startOver.isVisible()) await startOver.click()
-	else await page.getByRole('button', { name: 'Start the conversation' }).click()
-	await expect(page).toHaveURL(/\/play\/[0-9a-f-]{36}$/)
-}
+// Replies are shuffled per attempt: pick them by their words.
+const choose = (page: Page, text: string | RegExp) => press(page, page.getByRole('button', { name: text }))
 
 async function playBelowThresholdThroughCue(page: Page, shots: string) {
 	await choose(page, /^I'm so sorry you've had this experience/)
@@ -90,8 +73,7 @@ async function playBelowThresholdThroughCue(page: Page, shots: string) {
 	await expect(page.locator('form[aria-label="Your reply"]')).toBeVisible()
 	await choose(page, /^No need to sit through hold music/)
 	for (let i = 0; i < 12 && (await page.locator('.ending').count()) === 0; i++) {
-		const first = page.locator('form[aria-label="Your reply"] button[name="choice"]').first()
-		await choose(page, (await first.textContent()) ?? '')
+		await press(page, page.locator('form[aria-label="Your reply"] button[name="choice"]').first())
 	}
 	await expect(page.locator('.ending .outcome')).toBeVisible()
 
@@ -120,7 +102,7 @@ test('with a self-assessment result and JavaScript on: pre-brief dot, backup lin
 	await expect(prebrief.getByText('One thing to try:')).toBeVisible()
 	await expect(prebrief.getByText('Take the self-assessment')).toHaveCount(0)
 	await shoot(page, 'living-prebrief')
-	await start(page)
+	await startScenario(page, SCENARIO)
 	await playBelowThresholdThroughCue(page, 'living-js')
 	// The debrief comes back to the pre-brief's tip.
 	await expect(page.getByText(/the thing to try with Carla Benedetti/i)).toBeVisible()
@@ -136,7 +118,7 @@ test('without a result and with JavaScript off: the persona brief alone, and the
 	await expect(prebrief.getByRole('link', { name: 'Take the self-assessment' })).toBeVisible()
 	await expect(prebrief.getByText('Carla Benedetti is a Director.')).toBeVisible()
 	await shoot(page, 'living-prebrief-no-result')
-	await start(page)
+	await startScenario(page, SCENARIO)
 	await playBelowThresholdThroughCue(page, 'living-nojs')
 	await context.close()
 })

@@ -1,17 +1,10 @@
 import { expect, test, type Page } from '@playwright/test'
-import { signInAs, signOut } from './support.ts'
+import { signInAs, signOut, startScenario, untilHydrated } from './support.ts'
 
 const SCENARIO = 'catch-up-bill'
 
-async function startFresh(page: Page) {
-	await page.goto(`/practice/${SCENARIO}`)
-	const startOver = page.getByRole('button', { name: 'Start over' })
-	if (await startOver.isVisible()) await startOver.click()
-	else await page.getByRole('button', { name: 'Start the conversation' }).click()
-	await expect(page).toHaveURL(/\/play\/[0-9a-f-]{36}$/)
-}
-
 async function chooseFirst(page: Page) {
+	await untilHydrated(page)
 	const choices = page.locator('form[aria-label="Your reply"] button[name="choice"]')
 	const text = (await choices.first().textContent())?.trim() ?? ''
 	const before = await page.locator('.transcript__entry').count()
@@ -39,7 +32,7 @@ for (const [javaScriptEnabled, email] of [
 		await expect(page).toHaveURL(/style=analyst/)
 		await expect(page.getByRole('link', { name: /catch-up electricity bill/ })).toBeVisible()
 
-		await startFresh(page)
+		await startScenario(page, SCENARIO)
 		await expect(page.getByRole('complementary', { name: 'How the conversation is going' })).toContainText('Trust')
 		for (let i = 0; i < 25; i++) {
 			if ((await page.locator('form[aria-label="Your reply"]').count()) === 0) break
@@ -53,7 +46,7 @@ for (const [javaScriptEnabled, email] of [
 
 test('resumes mid-way after signing out and in, on the same turn', async ({ page }) => {
 	await signInAs(page, 'grace@northwind.test')
-	await startFresh(page)
+	await startScenario(page, SCENARIO)
 	await chooseFirst(page)
 	await chooseFirst(page)
 	// The reply's redirect adds the #now anchor; Resume links to the page itself.
@@ -71,7 +64,7 @@ test('resumes mid-way after signing out and in, on the same turn', async ({ page
 
 test('a second tab that submits an old turn is sent to the current turn with a notice', async ({ page, context }) => {
 	await signInAs(page, 'noah@northwind.test')
-	await startFresh(page)
+	await startScenario(page, SCENARIO)
 	const other = await context.newPage()
 	await other.goto(page.url())
 	await chooseFirst(page)

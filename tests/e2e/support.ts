@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 import { randomUUID } from 'node:crypto'
 import { e2eSignInUrl } from '#tests/support/e2e-fixture.ts'
 
@@ -87,4 +87,54 @@ export async function answerAssessmentPages(page: Page, answerPage: (page: Page,
 	}
 	await expect(page).toHaveURL(/\/assessment\/results\/[0-9a-f-]{36}$/)
 	return asked
+}
+
+/**
+ * Waits until React owns the page. Remix sets `window.__remixRouter` as it hydrates; a click before
+ * that is a plain form post, which on a busy machine can race the hydration that follows it. Without
+ * JavaScript nothing ever hydrates and the inline context never runs, so this returns at once.
+ */
+export async function untilHydrated(page: Page) {
+	await page.waitForFunction(() => !('__remixContext' in window) || '__remixRouter' in window)
+}
+
+/** Opens a scenario's practice page and starts it (over, if an attempt is open); lands on the attempt. */
+export async function startScenario(page: Page, scenarioId: string) {
+	await page.goto(`/practice/${scenarioId}`)
+	await untilHydrated(page)
+	const startOver = page.getByRole('button', { name: 'Start over' })
+	if (await startOver.isVisible()) await startOver.click()
+	else await page.getByRole('button', { name: 'Start the conversation' }).click()
+	await expect(page).toHaveURL(/\/play\/[0-9a-f-]{36}(#now)?$/)
+}
+
+// One round trip per reply; on a busy machine the page can take a while, but never forever.
+const STEP_TIMEOUT_MS = 30_000
+
+/** Presses one reply (or reading) and waits until the conversation has moved on: a new step, or the ending. */
+export async function choose(page: Page, reply: Locator) {
+	await untilHydrated(page)
+	const step = await page.locator('input[name="step"]').getAttribute('value')
+	await reply.click()
+	await expect
+		.poll(
+			async () => {
+				if ((await page.locator('.ending').count()) > 0) return true
+				const input = page.locator('input[name="step"]')
+				return (await input.count()) > 0 && (await input.getAttribute('value')) !== step
+			},
+			{ message: `the conversation did not move on from step ${step}`, timeout: STEP_TIMEOUT_MS },
+		)
+		.toBe(true)
+}
+
+/** Presses the first reply, or the first reading at a cue moment, until the conversation ends. */
+export async function playToEnding(page: Page) {
+	for (let i = 0; i < 30; i++) {
+		if ((await page.locator('.ending').count()) > 0) break
+		const choices = page.locator('form.choices button[name="choice"]')
+		if ((await choices.count()) === 0) break
+		await choose(page, choices.first())
+	}
+	await expect(page.locator('.ending .outcome')).toHaveText(/Resolved|Partly resolved|Escalated|Customer lost/)
 }
