@@ -116,15 +116,20 @@ export async function choose(page: Page, reply: Locator) {
 	await untilHydrated(page)
 	const step = await page.locator('input[name="step"]').getAttribute('value')
 	await reply.click()
+	// One look at the whole page, in one turn of its event loop: two separate queries could straddle
+	// the moment the last reply's page becomes the ending, and a query for an input that is gone waits
+	// (the predicate then hangs until the poll times out). Without JavaScript the look can land while
+	// the next document loads; that is "not yet", not a failure.
+	const movedOn = () =>
+		page
+			.evaluate((before) => {
+				if (document.querySelector('.ending')) return true
+				const now = document.querySelector('input[name="step"]')?.getAttribute('value')
+				return now !== undefined && now !== null && now !== before
+			}, step)
+			.catch(() => false)
 	await expect
-		.poll(
-			async () => {
-				if ((await page.locator('.ending').count()) > 0) return true
-				const input = page.locator('input[name="step"]')
-				return (await input.count()) > 0 && (await input.getAttribute('value')) !== step
-			},
-			{ message: `the conversation did not move on from step ${step}`, timeout: STEP_TIMEOUT_MS },
-		)
+		.poll(movedOn, { message: `the conversation did not move on from step ${step}`, timeout: STEP_TIMEOUT_MS })
 		.toBe(true)
 }
 
